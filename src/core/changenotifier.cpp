@@ -1,0 +1,52 @@
+#include "changenotifier.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+ChangeNotifier::ChangeNotifier(std::chrono::milliseconds minimumGap)
+    : m_minimumGap(minimumGap)
+    , m_gapTimer(this)
+{
+    m_gapTimer.setSingleShot(true);
+    m_gapTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_gapTimer, &QTimer::timeout, this, &ChangeNotifier::flush);
+
+    // Producers may be created on any thread; the notifications belong to the GUI.
+    if (const auto *app = QCoreApplication::instance(); app && thread() != app->thread())
+        moveToThread(app->thread());
+}
+
+void ChangeNotifier::report(bool urgent)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_urgent = m_urgent || urgent;
+        // A queued flush will see this report; a running gap timer too, unless it is urgent.
+        if (m_pending == Pending::Flush || (m_pending == Pending::GapTimer && !urgent))
+            return;
+        m_pending = Pending::Flush;
+    }
+    QMetaObject::invokeMethod(this, &ChangeNotifier::flush, Qt::QueuedConnection);
+}
+
+void ChangeNotifier::flush()
+{
+    using namespace std::chrono;
+    const auto now = Clock::now();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_pending == Pending::Nothing)
+            return; // an urgent flush already delivered what the gap timer was waiting for
+        const auto due = m_lastEmit + m_minimumGap;
+        if (!m_urgent && now < due) {
+            m_pending = Pending::GapTimer;
+            m_gapTimer.start(duration_cast<milliseconds>(due - now) + milliseconds(1));
+            return;
+        }
+        m_pending = Pending::Nothing;
+        m_urgent = false;
+        m_lastEmit = now;
+    }
+    m_gapTimer.stop();
+    emit notify();
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <mutex>
+
+// Turns any number of change reports, from any thread, into few notify() signals emitted in
+// the main thread. At most one wake-up is ever queued in the main thread's event queue,
+// whatever the rate of reports, so a producer faster than the GUI cannot grow that queue.
+// Emissions are at least minimumGap() apart, except for urgent reports (the end of a burst),
+// which are delivered as soon as the main thread gets to them.
+class ChangeNotifier : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ChangeNotifier(std::chrono::milliseconds minimumGap = std::chrono::milliseconds(8));
+
+    std::chrono::milliseconds minimumGap() const { return m_minimumGap; }
+
+    // Thread-safe; never blocks on the main thread and never emits synchronously.
+    void report(bool urgent = false);
+
+signals:
+    // Emitted in the main thread; receivers read the producer's state then.
+    void notify();
+
+private:
+    void flush();
+
+    using Clock = std::chrono::steady_clock;
+    const std::chrono::milliseconds m_minimumGap;
+    QTimer m_gapTimer; // main thread only
+
+    enum class Pending { Nothing, Flush, GapTimer };
+
+    std::mutex m_mutex;
+    Pending m_pending = Pending::Nothing; // what will deliver the next notify()
+    bool m_urgent = false;
+    Clock::time_point m_lastEmit;
+};

@@ -1,0 +1,4 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcSession, "taskrunner.session", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcGlobal, "taskrunner.global", QtInfoMsg)

@@ -1,0 +1,133 @@
+#include "sessiontaskrunner.h"
+
+#include "logging.h"
+
+#include <exception>
+
+SessionTaskRunner *SessionTaskRunner::create(Worker worker)
+{
+    auto *runner = new SessionTaskRunner(std::move(worker));
+    runner->startThread(QStringLiteral("session %1").arg(runner->id()));
+    return runner;
+}
+
+SessionTaskRunner::SessionTaskRunner(Worker worker)
+    : TaskRunnerBase(QStringLiteral("session"), QString())
+    , m_worker(std::move(worker))
+{
+    Q_ASSERT(m_worker);
+    m_state.id = id();
+}
+
+void SessionTaskRunner::append(const QVariant &task)
+{
+    bool startDrain = false;
+    {
+        std::lock_guard lock(m_mutex);
+        if (isStopRequested())
+            return;
+        m_queue.push_back(task);
+        m_state.queueLength = qsizetype(m_queue.size());
+        startDrain = !std::exchange(m_drainQueued, true);
+    }
+    if (startDrain)
+        QMetaObject::invokeMethod(this, &SessionTaskRunner::drain, Qt::QueuedConnection);
+    reportChange();
+}
+
+qsizetype SessionTaskRunner::clear()
+{
+    std::deque<QVariant> dropped;
+    {
+        std::lock_guard lock(m_mutex);
+        dropped.swap(m_queue);
+        m_state.queueLength = 0;
+    }
+    reportChange(true);
+    return qsizetype(dropped.size()); // the tasks are destroyed outside the lock
+}
+
+SessionRunnerState SessionTaskRunner::state() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_state;
+}
+
+void SessionTaskRunner::stop()
+{
+    requestStop();
+}
+
+void SessionTaskRunner::aboutToStop()
+{
+    log(QStringLiteral("Stopping Task Runner"));
+    clear();
+}
+
+void SessionTaskRunner::threadFinishing()
+{
+    log(QStringLiteral("Finished Task Runner"));
+}
+
+void SessionTaskRunner::drain()
+{
+    using Clock = std::chrono::steady_clock;
+    for (;;) {
+        QVariant task;
+        TaskRecord record;
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_queue.empty() || isStopRequested()) {
+                m_drainQueued = false;
+                break;
+            }
+            task = std::move(m_queue.front());
+            m_queue.pop_front();
+            m_state.itemsLeft = qsizetype(m_queue.size()) + 1;
+            m_state.queueLength = qsizetype(m_queue.size());
+            m_state.busy = true;
+            record.number = ++m_taken;
+        }
+        if (lcSession().isDebugEnabled())
+            log(state().statusText());
+        reportChange();
+
+        const auto started = Clock::now();
+        try {
+            record.result = m_worker(task);
+        } catch (const std::exception &error) {
+            record.failed = true;
+            record.errorMessage = QString::fromLocal8Bit(error.what());
+        } catch (...) {
+            record.failed = true;
+            record.errorMessage = QStringLiteral("unknown error");
+        }
+        record.duration =
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started);
+
+        {
+            std::lock_guard lock(m_mutex);
+            m_state.busy = false;
+            m_state.hasResult = true;
+            m_state.lastFailed = record.failed;
+            if (record.failed) {
+                ++m_state.failed;
+                m_state.lastError = record.errorMessage;
+            } else {
+                ++m_state.done;
+                m_state.lastResult = record.result;
+            }
+            if (m_state.recent.size() >= SessionRunnerState::historyLimit())
+                m_state.recent.removeFirst();
+            m_state.recent.append(std::move(record));
+        }
+        reportChange();
+    }
+    log(QStringLiteral("Waiting for a task"));
+    reportChange(true); // the end of a burst: show it now
+}
+
+void SessionTaskRunner::log(const QString &message) const
+{
+    qCDebug(lcSession).noquote() << id() << "-" << message;
+}
