@@ -38,5 +38,5 @@ private:
     std::mutex m_mutex;
     Pending m_pending = Pending::Nothing; // what will deliver the next notify()
     bool m_urgent = false;
-    Clock::time_point m_lastEmit;
+    Clock::time_point m_lastEmit = Clock::time_point::min();
 };

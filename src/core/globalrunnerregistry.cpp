@@ -36,13 +36,13 @@ GlobalRunnerRegistry *GlobalRunnerRegistry::instance()
     return s_registry();
 }
 
-GlobalTaskRunner *GlobalRunnerRegistry::acquire(const QString &key,
-                                                GlobalTaskRunner::Worker worker, double interval)
+GlobalTaskRunner *GlobalRunnerRegistry::acquire(const QString &key, GlobalTaskRunner::Worker worker,
+                                                double interval)
 {
     installShutdownHooks();
     if (!GlobalTaskRunner::isValidInterval(interval)) {
-        qCWarning(lcGlobal).nospace() << "Refusing interval " << interval << " s for global runner "
-                                      << key << "; using 1 s";
+        qCWarning(lcGlobal).nospace()
+            << "Refusing interval " << interval << " s for global runner " << key << "; using 1 s";
         interval = 1.0;
     }
     std::lock_guard lock(m_mutex);

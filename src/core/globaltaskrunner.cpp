@@ -174,8 +174,8 @@ void GlobalTaskRunner::scheduleNext()
         interval = m_state.interval;
     }
     log(QStringLiteral("Sleeping"));
-    m_nextRun = m_lastEnd
-        + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(interval));
+    m_nextRun = m_lastEnd + std::chrono::duration_cast<Clock::duration>(
+                                std::chrono::duration<double>(interval));
     startTimerForNextRun();
 }
 

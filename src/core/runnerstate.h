@@ -22,8 +22,8 @@ struct TaskRecord
 struct SessionRunnerState
 {
     QString id;
-    bool busy = false;        // a task is running
-    qsizetype itemsLeft = 0;  // the N of "Processing: N items left.", fixed when a task is taken
+    bool busy = false;         // a task is running
+    qsizetype itemsLeft = 0;   // the N of "Processing: N items left.", fixed when a task is taken
     qsizetype queueLength = 0; // tasks waiting, not counting the running one
     quint64 done = 0;          // tasks whose worker returned
     quint64 failed = 0;        // tasks whose worker threw

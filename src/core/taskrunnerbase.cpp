@@ -89,10 +89,10 @@ void TaskRunnerBase::startThread(const QString &threadName)
 
     // Both handlers run on the new thread; the QThread is only their context object, so no
     // connection bookkeeping touches the runner after onThreadFinished() handed it over.
-    connect(thread, &QThread::started, thread, [this] { onThreadStarted(); },
-            Qt::DirectConnection);
-    connect(thread, &QThread::finished, thread, [this] { onThreadFinished(); },
-            Qt::DirectConnection);
+    connect(
+        thread, &QThread::started, thread, [this] { onThreadStarted(); }, Qt::DirectConnection);
+    connect(
+        thread, &QThread::finished, thread, [this] { onThreadFinished(); }, Qt::DirectConnection);
     if (const auto *app = QCoreApplication::instance(); app && thread->thread() != app->thread())
         thread->moveToThread(app->thread());
 

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+
+namespace TestSupport {
+
+// Turns Qt's threading warnings ("Destroyed while thread", "Timers cannot", "Cannot move")
+// and every qCritical into test failures. Call from initTestCase() (after QTest installed its
+// own handler, to which everything is still forwarded) and check with verifyNoForbiddenMessages()
+// in cleanup().
+void installMessageGuard();
+// The forbidden messages seen since the last call, cleared.
+QStringList takeForbiddenMessages();
+
+#define TASKRUNNER_VERIFY_NO_FORBIDDEN_MESSAGES()                                                  \
+    do {                                                                                           \
+        const QStringList forbidden = TestSupport::takeForbiddenMessages();                        \
+        QVERIFY2(forbidden.isEmpty(), qPrintable(forbidden.join(QLatin1Char('\n'))));              \
+    } while (false)
+
+// A gate that worker threads wait at until the test lets them through. Built on the standard
+// library so ThreadSanitizer sees every hand-off.
+class Gate
+{
+public:
+    // Lets `count` waiters through (now or later).
+    void release(int count = 1);
+    // Lets every present and future waiter through.
+    void open();
+    // Waits until let through or `timeout` passed; true if let through.
+    bool wait(std::chrono::milliseconds timeout = std::chrono::seconds(30));
+    int waiting() const;
+
+private:
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    int m_permits = 0;
+    int m_waiting = 0;
+    bool m_open = false;
+};
+
+// Threads of this process now (Linux: /proc/self/status).
+int processThreadCount();
+// Threads of this process that runners started: named "session <id>" or "global <key>"
+// (Linux: /proc/self/task/*/comm). Unlike processThreadCount(), not disturbed by Qt's or the
+// test's own threads.
+int runnerThreadCount();
+
+} // namespace TestSupport

@@ -1,0 +1,379 @@
+#include "interruption.h"
+#include "sessiontaskrunner.h"
+#include "testsupport.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+
+using namespace std::chrono_literals;
+
+namespace {
+
+struct NotAnException
+{
+    int code;
+};
+
+struct CustomError : std::exception
+{
+    const char *what() const noexcept override { return "custom failure"; }
+};
+
+// A runner that is stopped (and so freed) at the end of the scope, as a window does.
+struct ScopedRunner
+{
+    explicit ScopedRunner(SessionTaskRunner::Worker worker)
+        : runner(SessionTaskRunner::create(std::move(worker)))
+    {}
+    ~ScopedRunner()
+    {
+        if (runner)
+            runner->stop();
+    }
+    SessionTaskRunner *operator->() const { return runner; }
+    QPointer<SessionTaskRunner> runner;
+};
+
+} // namespace
+
+class tst_SessionTaskRunner : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { TestSupport::installMessageGuard(); }
+    void cleanup();
+
+    void fifoOrderAndStatusTexts();
+    void queueLengthWhileBusy();
+    void workerThrows_data();
+    void workerThrows();
+    void floodIsCoalescedAndExact();
+    void stopReturnsAtOnceWhileTaskIgnoresInterruption();
+    void stopDropsQueuedTasks();
+    void stopBeforeThreadStarts();
+    void stopTwice();
+    void stopInterruptsExampleWorker();
+    void appendAfterStopIsIgnored();
+    void clearDropsWaitingTasks();
+    void workRunsOnRunnerThreadAndNotificationsOnMain();
+    void historyIsBoundedAndTimed();
+};
+
+void tst_SessionTaskRunner::cleanup()
+{
+    // Every runner a test created must be gone, through its thread's end.
+    QTRY_COMPARE_WITH_TIMEOUT(TaskRunnerBase::liveCount(), 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::runnerThreadCount(), 0, 10000);
+    TASKRUNNER_VERIFY_NO_FORBIDDEN_MESSAGES();
+}
+
+void tst_SessionTaskRunner::fifoOrderAndStatusTexts()
+{
+    TestSupport::Gate gate;
+    std::mutex orderMutex;
+    QVariantList order;
+    ScopedRunner runner([&](const QVariant &task) {
+        gate.wait();
+        std::lock_guard lock(orderMutex);
+        order << task;
+        return QVariant(QStringLiteral("done %1").arg(task.toInt()));
+    });
+
+    QCOMPARE(runner->state().statusText(), QStringLiteral("The queue is empty"));
+    runner->append(1);
+    runner->append(2);
+    runner->append(3);
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().statusText(),
+                              QStringLiteral("Processing: 3 items left."), 5000);
+    QCOMPARE(runner->state().queueLength, 2);
+    gate.release();
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().statusText(),
+                              QStringLiteral("Processing: 2 items left."), 5000);
+    QCOMPARE(runner->state().lastResultText(), QStringLiteral("done 1"));
+    gate.release();
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().statusText(),
+                              QStringLiteral("Processing: 1 items left."), 5000);
+    gate.release();
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().statusText(), QStringLiteral("The queue is empty"),
+                              5000);
+
+    const SessionRunnerState state = runner->state();
+    QCOMPARE(state.done, 3u);
+    QCOMPARE(state.failed, 0u);
+    QCOMPARE(state.queueLength, 0);
+    QCOMPARE(state.lastResultText(), QStringLiteral("done 3"));
+    std::lock_guard lock(orderMutex);
+    QCOMPARE(order, (QVariantList{1, 2, 3}));
+}
+
+void tst_SessionTaskRunner::queueLengthWhileBusy()
+{
+    TestSupport::Gate gate;
+    ScopedRunner runner([&](const QVariant &) {
+        gate.wait();
+        return QVariant();
+    });
+    QSignalSpy changes(runner.runner.data(), &SessionTaskRunner::stateChanged);
+
+    runner->append(0);
+    QTRY_VERIFY_WITH_TIMEOUT(runner->state().busy, 5000);
+    for (int i = 0; i < 4; ++i)
+        runner->append(i + 1);
+    // The GUI hears about the growing queue while the task still runs.
+    const auto before = changes.count();
+    QTRY_VERIFY_WITH_TIMEOUT(changes.count() > before, 5000);
+    QCOMPARE(runner->state().queueLength, 4);
+    QVERIFY(runner->state().busy);
+    gate.open();
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().done, 5u, 5000);
+    QCOMPARE(runner->state().queueLength, 0);
+}
+
+void tst_SessionTaskRunner::workerThrows_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("std::runtime_error") << 0 << QStringLiteral("Error: boom");
+    QTest::newRow("std::exception subclass") << 1 << QStringLiteral("Error: custom failure");
+    QTest::newRow("int") << 2 << QStringLiteral("Error: unknown error");
+    QTest::newRow("custom non-exception type") << 3 << QStringLiteral("Error: unknown error");
+}
+
+void tst_SessionTaskRunner::workerThrows()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, expected);
+    ScopedRunner runner([kind](const QVariant &task) -> QVariant {
+        if (task.toString() == QLatin1String("ok"))
+            return QStringLiteral("fine");
+        switch (kind) {
+        case 0:
+            throw std::runtime_error("boom");
+        case 1:
+            throw CustomError();
+        case 2:
+            throw 42;
+        default:
+            throw NotAnException{7};
+        }
+    });
+
+    runner->append(QStringLiteral("fail"));
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().failed, 1u, 5000);
+    QCOMPARE(runner->state().lastResultText(), expected);
+    QCOMPARE(runner->state().lastError, expected.mid(7));
+
+    // The runner goes on with the next task.
+    runner->append(QStringLiteral("ok"));
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().done, 1u, 5000);
+    QCOMPARE(runner->state().lastResultText(), QStringLiteral("fine"));
+    QCOMPARE(runner->state().failed, 1u);
+}
+
+void tst_SessionTaskRunner::floodIsCoalescedAndExact()
+{
+    constexpr int taskCount = 1'000'000;
+    std::atomic<int> calls{0};
+    ScopedRunner runner([&calls](const QVariant &) {
+        calls.fetch_add(1, std::memory_order_relaxed);
+        return QVariant();
+    });
+
+    // A receiver as a window is: it reads the state on every notification.
+    int notifications = 0;
+    SessionRunnerState seen;
+    QObject receiver; // destroyed before the locals its slot uses
+    connect(runner.runner.data(), &SessionTaskRunner::stateChanged, &receiver, [&] {
+        ++notifications;
+        seen = runner->state();
+    });
+
+    for (int i = 0; i < taskCount; ++i)
+        runner->append(QVariant());
+    // Generous: sanitizer builds are an order of magnitude slower.
+    QTRY_VERIFY_WITH_TIMEOUT(seen.done == quint64(taskCount) && !seen.busy, 300000);
+
+    QVERIFY2(notifications < 10000, qPrintable(QString::number(notifications)));
+    QCOMPARE(calls.load(), taskCount);
+    QCOMPARE(seen.failed, 0u);
+    QCOMPARE(seen.queueLength, 0);
+    QCOMPARE(seen.recent.size(), SessionRunnerState::historyLimit());
+    QCOMPARE(seen.recent.last().number, quint64(taskCount));
+    QCOMPARE(seen.statusText(), QStringLiteral("The queue is empty"));
+    qInfo("%d tasks, %d notifications", taskCount, notifications);
+}
+
+void tst_SessionTaskRunner::stopReturnsAtOnceWhileTaskIgnoresInterruption()
+{
+    // The worker waits for the gate (at most 5 s) and never looks at interruption.
+    TestSupport::Gate gate;
+    QPointer<SessionTaskRunner> runner = SessionTaskRunner::create([&gate](const QVariant &) {
+        gate.wait(5s);
+        return QVariant();
+    });
+    runner->append(1);
+    QTRY_VERIFY_WITH_TIMEOUT(runner->state().busy, 5000);
+
+    const auto started = std::chrono::steady_clock::now();
+    runner->stop();
+    const auto took = std::chrono::steady_clock::now() - started;
+    QVERIFY2(
+        took < 5ms,
+        qPrintable(QStringLiteral("stop() took %1 us")
+                       .arg(std::chrono::duration_cast<std::chrono::microseconds>(took).count())));
+
+    // The runner outlives stop() as long as its task runs, and is freed once it returns.
+    QCoreApplication::processEvents();
+    QVERIFY(!runner.isNull());
+    gate.open();
+    QTRY_VERIFY_WITH_TIMEOUT(runner.isNull(), 10000);
+}
+
+void tst_SessionTaskRunner::stopDropsQueuedTasks()
+{
+    TestSupport::Gate gate;
+    std::atomic<int> started{0};
+    QPointer<SessionTaskRunner> runner = SessionTaskRunner::create([&](const QVariant &) {
+        started.fetch_add(1);
+        gate.wait();
+        return QVariant();
+    });
+    for (int i = 0; i < 10; ++i)
+        runner->append(i);
+    QTRY_COMPARE_WITH_TIMEOUT(started.load(), 1, 5000);
+    runner->stop();
+    QCOMPARE(runner->state().queueLength, 0);
+    gate.open();
+    QTRY_VERIFY_WITH_TIMEOUT(runner.isNull(), 10000);
+    QCOMPARE(started.load(), 1);
+}
+
+void tst_SessionTaskRunner::stopBeforeThreadStarts()
+{
+    // stop() right after create() races the thread's start: it must never be lost, or the
+    // thread would run forever and cleanup() would fail.
+    QList<QPointer<SessionTaskRunner>> runners;
+    const int threadsBefore = TestSupport::runnerThreadCount();
+    for (int i = 0; i < 50; ++i) {
+        SessionTaskRunner *runner =
+            SessionTaskRunner::create([](const QVariant &) { return QVariant(); });
+        runner->stop();
+        runners << runner;
+    }
+    for (const auto &runner : std::as_const(runners))
+        QTRY_VERIFY_WITH_TIMEOUT(runner.isNull(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::runnerThreadCount(), threadsBefore, 10000);
+}
+
+void tst_SessionTaskRunner::stopTwice()
+{
+    QPointer<SessionTaskRunner> runner =
+        SessionTaskRunner::create([](const QVariant &) { return QVariant(); });
+    runner->append(1);
+    runner->stop();
+    runner->stop(); // the runner is deleted in this thread only, so it is still valid here
+    QTRY_VERIFY_WITH_TIMEOUT(runner.isNull(), 10000);
+}
+
+void tst_SessionTaskRunner::stopInterruptsExampleWorker()
+{
+    // The built-in worker sleeps 60 s; stop() must end it long before that.
+    QPointer<SessionTaskRunner> runner =
+        SessionTaskRunner::create(TaskRunner::exampleSessionWorker(60s));
+    runner->append(1);
+    QTRY_VERIFY_WITH_TIMEOUT(runner->state().busy, 5000);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    runner->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(runner.isNull(), 5000);
+    QVERIFY(elapsed.elapsed() < 5000);
+}
+
+void tst_SessionTaskRunner::appendAfterStopIsIgnored()
+{
+    std::atomic<int> calls{0};
+    QPointer<SessionTaskRunner> runner = SessionTaskRunner::create([&](const QVariant &) {
+        calls.fetch_add(1);
+        return QVariant();
+    });
+    runner->stop();
+    runner->append(1);
+    QCOMPARE(runner->state().queueLength, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(runner.isNull(), 10000);
+    QCOMPARE(calls.load(), 0);
+}
+
+void tst_SessionTaskRunner::clearDropsWaitingTasks()
+{
+    TestSupport::Gate gate;
+    std::atomic<int> calls{0};
+    ScopedRunner runner([&](const QVariant &) {
+        calls.fetch_add(1);
+        gate.wait();
+        return QVariant();
+    });
+    for (int i = 0; i < 6; ++i)
+        runner->append(i);
+    QTRY_VERIFY_WITH_TIMEOUT(runner->state().busy, 5000);
+    QCOMPARE(runner->clear(), 5);
+    QCOMPARE(runner->state().queueLength, 0);
+    gate.open();
+    QTRY_VERIFY_WITH_TIMEOUT(!runner->state().busy, 5000);
+    QCOMPARE(calls.load(), 1);
+    QCOMPARE(runner->state().done, 1u);
+}
+
+void tst_SessionTaskRunner::workRunsOnRunnerThreadAndNotificationsOnMain()
+{
+    std::atomic<QThread *> workerThread{nullptr};
+    ScopedRunner runner([&](const QVariant &) {
+        workerThread = QThread::currentThread();
+        return QVariant();
+    });
+    QThread *runnerThread = runner->thread();
+    QThread *notifiedOn = nullptr;
+    QObject receiver; // destroyed before the locals its slot uses
+    connect(runner.runner.data(), &SessionTaskRunner::stateChanged, &receiver,
+            [&] { notifiedOn = QThread::currentThread(); });
+
+    runner->append(1);
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().done, 1u, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(notifiedOn, 5000);
+    QCOMPARE(workerThread.load(), runnerThread);
+    QVERIFY(runnerThread != QThread::currentThread());
+    QCOMPARE(notifiedOn, QThread::currentThread());
+}
+
+void tst_SessionTaskRunner::historyIsBoundedAndTimed()
+{
+    ScopedRunner runner([](const QVariant &task) {
+        TaskRunner::sleepFor(2ms);
+        if (task.toInt() % 2)
+            throw std::runtime_error("odd");
+        return task;
+    });
+    for (int i = 0; i < 30; ++i)
+        runner->append(i);
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().done + runner->state().failed, 30u, 10000);
+    const SessionRunnerState state = runner->state();
+    QCOMPARE(state.recent.size(), SessionRunnerState::historyLimit());
+    QCOMPARE(state.recent.first().number, 11u);
+    QCOMPARE(state.recent.last().number, 30u);
+    for (const TaskRecord &record : state.recent) {
+        QCOMPARE(record.failed, record.number % 2 == 0); // task i is the (i+1)th
+        QVERIFY(record.duration >= 1ms);
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_SessionTaskRunner)
+#include "tst_sessiontaskrunner.moc"
