@@ -1,0 +1,99 @@
+#include "appcontroller.h"
+
+#include "aboutdialog.h"
+#include "globalrunnerregistry.h"
+#include "sessionrunnerview.h"
+#include "sessionwindow.h"
+
+#include <QApplication>
+#include <QScreen>
+
+AppController::AppController(const AppOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_sessionWorker(TaskRunner::exampleSessionWorker(options.taskDuration()))
+{
+    auto *registry = GlobalRunnerRegistry::instance();
+    registry->setShutdownGrace(options.shutdownGraceDuration());
+    // The command line wins over the saved interval, without replacing it.
+    const double interval =
+        options.hasInterval()
+            ? options.interval
+            : m_settings.interval(options.globalKey, TaskRunner::exampleGlobalInterval);
+    m_globalRunner = registry->acquire(
+        options.globalKey, TaskRunner::exampleGlobalWorker(options.taskDuration()), interval);
+}
+
+AppController::~AppController()
+{
+    for (const auto &window : std::as_const(m_windows))
+        delete window.data();
+}
+
+void AppController::start()
+{
+    for (int i = 0; i < m_options.sessions; ++i) {
+        SessionWindow *window = newWindow();
+        for (int task = 0; task < m_options.tasks; ++task)
+            window->sessionView()->addTask();
+    }
+}
+
+SessionWindow *AppController::newWindow()
+{
+    auto *window = new SessionWindow(this, m_nextNumber++, m_sessionWorker);
+    const QByteArray geometry = m_settings.windowGeometry();
+    if (!geometry.isEmpty() && !window->restoreGeometry(geometry))
+        qWarning("Ignoring the saved window geometry in %s: it cannot be restored",
+                 qPrintable(m_settings.fileName()));
+    // Cascade the windows that are open at the same time.
+    m_windows.removeAll(nullptr);
+    if (!m_windows.isEmpty()) {
+        const QPoint step(32, 32);
+        window->move(m_windows.constLast()->pos() + step);
+    }
+    m_windows << window;
+    window->show();
+    emit windowOpened(window);
+    return window;
+}
+
+void AppController::quit()
+{
+    for (const auto &window : std::as_const(m_windows)) {
+        if (window)
+            window->close();
+    }
+    QCoreApplication::quit();
+}
+
+QList<SessionWindow *> AppController::windows() const
+{
+    QList<SessionWindow *> open;
+    for (const auto &window : m_windows) {
+        if (window && window->isVisible())
+            open << window;
+    }
+    return open;
+}
+
+void AppController::setSessionWorker(SessionTaskRunner::Worker worker)
+{
+    m_sessionWorker = std::move(worker);
+}
+
+void AppController::saveInterval(double seconds)
+{
+    m_settings.setInterval(m_options.globalKey, seconds);
+}
+
+void AppController::saveWindowGeometry(const QByteArray &geometry)
+{
+    m_settings.setWindowGeometry(geometry);
+}
+
+void AppController::showAbout(QWidget *parent)
+{
+    AboutDialog dialog(parent);
+    dialog.exec();
+}

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "appoptions.h"
+#include "appsettings.h"
+#include "globaltaskrunner.h"
+#include "sessiontaskrunner.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+class SessionWindow;
+class QWidget;
+
+// The application: opens session windows, owns the shared global runner's settings, and
+// quits. Lives in the main thread.
+class AppController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AppController(const AppOptions &options, QObject *parent = nullptr);
+    ~AppController() override;
+
+    // Opens the windows the options ask for, each with the options' queued tasks.
+    void start();
+
+    // Opens and shows one more session window.
+    SessionWindow *newWindow();
+    // Closes every window (stopping their sessions) and leaves the event loop; on the way out
+    // every runner is stopped within the shutdown grace (GlobalRunnerRegistry::shutdown()).
+    void quit();
+
+    QList<SessionWindow *> windows() const;
+    GlobalTaskRunner *globalRunner() const { return m_globalRunner; }
+    const AppOptions &options() const { return m_options; }
+    AppSettings &settings() { return m_settings; }
+
+    // The worker of the sessions opened from now on; the example worker by default.
+    void setSessionWorker(SessionTaskRunner::Worker worker);
+
+    void saveInterval(double seconds);
+    void saveWindowGeometry(const QByteArray &geometry);
+    void showAbout(QWidget *parent);
+
+signals:
+    void windowOpened(SessionWindow *window);
+
+private:
+    const AppOptions m_options;
+    AppSettings m_settings;
+    QPointer<GlobalTaskRunner> m_globalRunner;
+    SessionTaskRunner::Worker m_sessionWorker;
+    QList<QPointer<SessionWindow>> m_windows;
+    int m_nextNumber = 1;
+};

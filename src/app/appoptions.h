@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+
+// What the command line can set. Defaults are the reference's.
+struct AppOptions
+{
+    int sessions = 1;         // windows opened at start, 1-64
+    double interval = -1;     // seconds; < 0: the saved value or 0.33
+    double taskSeconds = 1.0; // how long the example tasks take
+    QString globalKey = QStringLiteral("example-worker");
+    double shutdownGrace = 2.0; // seconds quitting waits for busy workers
+    int tasks = 0;              // example tasks queued in each window at start
+    bool exitAfterFirstFrame = false;
+
+    bool hasInterval() const { return interval > 0; }
+    std::chrono::milliseconds taskDuration() const;
+    std::chrono::milliseconds shutdownGraceDuration() const;
+
+    enum class Outcome { Run, ShowHelp, ShowVersion, Error };
+    struct ParseResult
+    {
+        Outcome outcome = Outcome::Run;
+        QString text; // help or version text, or one line naming the option and what is allowed
+    };
+    // Parses `arguments` (argv, program name first) into `options`.
+    static ParseResult parse(const QStringList &arguments, AppOptions &options);
+
+    static constexpr int maximumSessions = 64;
+    static constexpr int maximumTasks = 10000;
+    static constexpr double maximumTaskSeconds = 86400;
+    static constexpr double maximumShutdownGrace = 600;
+    static constexpr double maximumInterval = 31536000; // one year
+};

@@ -1,0 +1,62 @@
+#include "appsettings.h"
+
+#include "globaltaskrunner.h"
+
+#include <QLoggingCategory>
+#include <QUrl>
+
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcSettings, "taskrunner.settings", QtInfoMsg)
+
+AppSettings::AppSettings()
+{
+    if (m_settings.status() != QSettings::NoError)
+        qCWarning(lcSettings).noquote()
+            << "Cannot read the settings file" << m_settings.fileName() << "- using defaults";
+}
+
+QString AppSettings::intervalKey(const QString &globalKey)
+{
+    // Keys may hold '/' or other characters QSettings gives a meaning to.
+    return QStringLiteral("intervals/") +
+           QString::fromLatin1(QUrl::toPercentEncoding(globalKey, {}, "/\\"));
+}
+
+double AppSettings::interval(const QString &key, double fallback) const
+{
+    const QVariant stored = m_settings.value(intervalKey(key));
+    if (!stored.isValid())
+        return fallback;
+    bool ok = false;
+    const double seconds = stored.toString().trimmed().toDouble(&ok);
+    if (!ok || !GlobalTaskRunner::isValidInterval(seconds)) {
+        qCWarning(lcSettings).noquote().nospace()
+            << "Ignoring the saved interval '" << stored.toString() << "' for " << key << " in "
+            << m_settings.fileName() << "; using " << fallback << " s";
+        return fallback;
+    }
+    return seconds;
+}
+
+void AppSettings::setInterval(const QString &key, double seconds)
+{
+    if (GlobalTaskRunner::isValidInterval(seconds))
+        m_settings.setValue(intervalKey(key), QString::number(seconds, 'g', 12));
+}
+
+QByteArray AppSettings::windowGeometry() const
+{
+    const QVariant stored = m_settings.value(QStringLiteral("window/geometry"));
+    if (stored.isValid() && stored.metaType().id() != QMetaType::QByteArray) {
+        qCWarning(lcSettings).noquote() << "Ignoring the saved window geometry in"
+                                        << m_settings.fileName() << "- it is not geometry data";
+        return {};
+    }
+    return stored.toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings.setValue(QStringLiteral("window/geometry"), geometry);
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+
+// What survives a restart: the interval of each global key and the window geometry, in the
+// user's QSettings file. A value that cannot be used (unreadable, garbage, out of range) is
+// logged and replaced by the caller's default; it never stops the app.
+class AppSettings
+{
+public:
+    AppSettings();
+
+    // The saved interval for `key`, or `fallback` when none is saved or it is invalid.
+    double interval(const QString &key, double fallback) const;
+    void setInterval(const QString &key, double seconds);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+
+    QString fileName() const { return m_settings.fileName(); }
+    void sync() { m_settings.sync(); }
+
+private:
+    static QString intervalKey(const QString &globalKey);
+    mutable QSettings m_settings;
+};

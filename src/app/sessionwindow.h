@@ -1,0 +1,46 @@
+#pragma once
+
+#include "sessiontaskrunner.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class AppController;
+class GlobalRunnerView;
+class QLabel;
+class SessionRunnerView;
+namespace Ui {
+class SessionWindow;
+}
+
+// One window, one session: the window owns its SessionTaskRunner from construction until it
+// closes, when it stops it without waiting (the runner finishes in the background). Deleted
+// on close.
+class SessionWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    SessionWindow(AppController *controller, int number, SessionTaskRunner::Worker worker,
+                  QWidget *parent = nullptr);
+    ~SessionWindow() override;
+
+    int number() const { return m_number; }
+    // The session's runner; null once the window closed and the runner finished.
+    SessionTaskRunner *runner() const { return m_runner; }
+    SessionRunnerView *sessionView() const;
+    GlobalRunnerView *globalView() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void showSessionState(const SessionRunnerState &state);
+
+    std::unique_ptr<Ui::SessionWindow> ui;
+    QPointer<AppController> m_controller;
+    QPointer<SessionTaskRunner> m_runner;
+    QLabel *m_statusLabel = nullptr;
+    const int m_number;
+};
