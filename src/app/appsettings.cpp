@@ -2,6 +2,7 @@
 
 #include "globaltaskrunner.h"
 
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QUrl>
 
@@ -11,9 +12,15 @@ Q_LOGGING_CATEGORY(lcSettings, "taskrunner.settings", QtInfoMsg)
 
 AppSettings::AppSettings()
 {
-    if (m_settings.status() != QSettings::NoError)
+    // QSettings reports AccessError for a file that does not exist yet: only warn about a
+    // file that is there and cannot be used.
+    const QFileInfo file(m_settings.fileName());
+    if (m_settings.status() == QSettings::FormatError)
+        qCWarning(lcSettings).noquote() << "The settings file" << file.filePath()
+                                        << "is damaged; what cannot be read uses defaults";
+    else if (file.exists() && !file.isReadable())
         qCWarning(lcSettings).noquote()
-            << "Cannot read the settings file" << m_settings.fileName() << "- using defaults";
+            << "Cannot read the settings file" << file.filePath() << "- using defaults";
 }
 
 QString AppSettings::intervalKey(const QString &globalKey)

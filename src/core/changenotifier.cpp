@@ -10,6 +10,8 @@ ChangeNotifier::ChangeNotifier(std::chrono::milliseconds minimumGap)
     m_gapTimer.setSingleShot(true);
     m_gapTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_gapTimer, &QTimer::timeout, this, &ChangeNotifier::flush);
+    connect(this, &ChangeNotifier::flushRequested, this, &ChangeNotifier::flush,
+            Qt::QueuedConnection);
 
     // Producers may be created on any thread; the notifications belong to the GUI.
     if (const auto *app = QCoreApplication::instance(); app && thread() != app->thread())
@@ -26,7 +28,7 @@ void ChangeNotifier::report(bool urgent)
             return;
         m_pending = Pending::Flush;
     }
-    QMetaObject::invokeMethod(this, &ChangeNotifier::flush, Qt::QueuedConnection);
+    emit flushRequested(QPrivateSignal());
 }
 
 void ChangeNotifier::flush()

@@ -25,6 +25,9 @@ public:
 signals:
     // Emitted in the main thread; receivers read the producer's state then.
     void notify();
+    // Queued to flush(): a signal rather than invokeMethod(), so that Qt allocates the
+    // cross-thread event itself and ThreadSanitizer can follow the hand-off.
+    void flushRequested(QPrivateSignal);
 
 private:
     void flush();

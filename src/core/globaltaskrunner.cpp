@@ -38,6 +38,10 @@ GlobalTaskRunner::GlobalTaskRunner(const QString &key, Worker worker, double int
     m_timer->setSingleShot(true);
     m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &GlobalTaskRunner::onTimer);
+    connect(this, &GlobalTaskRunner::scheduleRequested, this, &GlobalTaskRunner::scheduleNext,
+            Qt::QueuedConnection);
+    connect(this, &GlobalTaskRunner::runRequested, this, &GlobalTaskRunner::runOnce,
+            Qt::QueuedConnection);
     m_state.id = id();
     m_state.key = key;
     m_state.interval = interval;
@@ -64,7 +68,7 @@ bool GlobalTaskRunner::setInterval(double seconds)
         m_state.interval = seconds;
     }
     reportChange(true);
-    QMetaObject::invokeMethod(this, &GlobalTaskRunner::scheduleNext, Qt::QueuedConnection);
+    emit scheduleRequested(QPrivateSignal());
     return true;
 }
 
@@ -77,7 +81,7 @@ void GlobalTaskRunner::pause()
         m_state.paused = true;
     }
     reportChange(true);
-    QMetaObject::invokeMethod(this, &GlobalTaskRunner::scheduleNext, Qt::QueuedConnection);
+    emit scheduleRequested(QPrivateSignal());
 }
 
 void GlobalTaskRunner::resume()
@@ -89,12 +93,12 @@ void GlobalTaskRunner::resume()
         m_state.paused = false;
     }
     reportChange(true);
-    QMetaObject::invokeMethod(this, &GlobalTaskRunner::scheduleNext, Qt::QueuedConnection);
+    emit scheduleRequested(QPrivateSignal());
 }
 
 void GlobalTaskRunner::runNow()
 {
-    QMetaObject::invokeMethod(this, &GlobalTaskRunner::runOnce, Qt::QueuedConnection);
+    emit runRequested(QPrivateSignal());
 }
 
 GlobalRunnerState GlobalTaskRunner::state() const
@@ -107,7 +111,7 @@ void GlobalTaskRunner::threadStarted()
 {
     log(QStringLiteral("Created"));
     // The first run starts with the event loop, so a stop() during it is seen at once.
-    QMetaObject::invokeMethod(this, &GlobalTaskRunner::runOnce, Qt::QueuedConnection);
+    emit runRequested(QPrivateSignal());
 }
 
 void GlobalTaskRunner::threadFinishing()

@@ -41,6 +41,11 @@ public:
     // A consistent snapshot. Thread-safe.
     GlobalRunnerState state() const;
 
+signals:
+    // Queued to the runner's thread (see ChangeNotifier::flushRequested()).
+    void scheduleRequested(QPrivateSignal);
+    void runRequested(QPrivateSignal);
+
 private:
     friend class GlobalRunnerRegistry;
     static GlobalTaskRunner *create(const QString &key, Worker worker, double interval);

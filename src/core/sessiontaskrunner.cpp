@@ -17,6 +17,8 @@ SessionTaskRunner::SessionTaskRunner(Worker worker)
 {
     Q_ASSERT(m_worker);
     m_state.id = id();
+    connect(this, &SessionTaskRunner::drainRequested, this, &SessionTaskRunner::drain,
+            Qt::QueuedConnection);
 }
 
 void SessionTaskRunner::append(const QVariant &task)
@@ -31,7 +33,7 @@ void SessionTaskRunner::append(const QVariant &task)
         startDrain = !std::exchange(m_drainQueued, true);
     }
     if (startDrain)
-        QMetaObject::invokeMethod(this, &SessionTaskRunner::drain, Qt::QueuedConnection);
+        emit drainRequested(QPrivateSignal());
     reportChange();
 }
 

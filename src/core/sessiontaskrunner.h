@@ -35,6 +35,10 @@ public:
     // tasks, interrupts the running one and ends the thread when it returns.
     void stop();
 
+signals:
+    // Queued to drain() on the runner's thread (see ChangeNotifier::flushRequested()).
+    void drainRequested(QPrivateSignal);
+
 private:
     explicit SessionTaskRunner(Worker worker);
 

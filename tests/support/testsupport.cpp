@@ -49,6 +49,13 @@ QStringList takeForbiddenMessages()
     return std::exchange(s_forbidden, {});
 }
 
+Gate::~Gate()
+{
+    open();
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return m_waiting == 0; });
+}
+
 void Gate::release(int count)
 {
     {
@@ -76,6 +83,8 @@ bool Gate::wait(std::chrono::milliseconds timeout)
     --m_waiting;
     if (through && !m_open)
         --m_permits;
+    lock.unlock();
+    m_changed.notify_all(); // ~Gate() may be waiting for the last waiter to leave
     return through;
 }
 
@@ -96,19 +105,24 @@ int processThreadCount()
     return match.hasMatch() ? match.captured(1).toInt() : -1;
 }
 
-int runnerThreadCount()
+int threadCount(const QByteArray &prefix, qint64 pid)
 {
     int count = 0;
-    const QDir tasks(QStringLiteral("/proc/self/task"));
+    const QDir tasks(pid ? QStringLiteral("/proc/%1/task").arg(pid)
+                         : QStringLiteral("/proc/self/task"));
     for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         QFile comm(tasks.filePath(task + QStringLiteral("/comm")));
         if (!comm.open(QIODevice::ReadOnly))
             continue; // the thread ended meanwhile
-        const QByteArray name = comm.readAll();
-        if (name.startsWith("session ") || name.startsWith("global "))
+        if (comm.readAll().startsWith(prefix))
             ++count;
     }
     return count;
+}
+
+int runnerThreadCount()
+{
+    return threadCount("session ") + threadCount("global ");
 }
 
 } // namespace TestSupport

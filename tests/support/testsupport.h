@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +29,13 @@ QStringList takeForbiddenMessages();
 class Gate
 {
 public:
+    Gate() = default;
+    // Opens the gate and waits for every waiter to leave it, so a test that fails half-way
+    // does not leave a worker blocked on a destroyed gate.
+    ~Gate();
+    Gate(const Gate &) = delete;
+    Gate &operator=(const Gate &) = delete;
+
     // Lets `count` waiters through (now or later).
     void release(int count = 1);
     // Lets every present and future waiter through.
@@ -50,5 +58,7 @@ int processThreadCount();
 // (Linux: /proc/self/task/*/comm). Unlike processThreadCount(), not disturbed by Qt's or the
 // test's own threads.
 int runnerThreadCount();
+// Threads of process `pid` (this one by default) whose name starts with `prefix`.
+int threadCount(const QByteArray &prefix, qint64 pid = 0);
 
 } // namespace TestSupport

@@ -1,0 +1,273 @@
+// taskrunner-bench: measures the runners and the app in one process run, so the ratios
+// between this project and the alternatives come from the same machine state.
+//
+//   taskrunner-bench            a table with targets and ratios
+//   taskrunner-bench --json     one JSON object
+//   taskrunner-bench --only throughput,stop   some parts only (the others print -1)
+
+#include "benchmarks.h"
+#include "benchsupport.h"
+
+#include "applicationinfo.h"
+#include "globalrunnerregistry.h"
+#include "taskrunnerbase.h"
+
+#include <QApplication>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+
+using namespace Bench;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Part
+{
+    const char *name;
+    const char *what;
+    void (*measure)(BenchResults &);
+};
+
+// The order matters little, but the throughput parts go first, in a fresh process.
+const Part parts[] = {
+    {"throughput", "throughput (session, QtConcurrent, QThreadPool, naive signals)",
+     &measureThroughput},
+    {"roundtrip", "round trips", &measureRoundTrip},
+    {"idle", "50 idle session runners for 2 s", &measureIdle},
+    {"flood", "floods for 2 s (global runner, naive worker)", &measureFlood},
+    {"stop", "stop()", &measureStop},
+    {"period", "period of the global example (~14 s)", &measureGlobalPeriod},
+    {"quit", "quitting (real executable; in process with a stuck worker)", &measureQuit},
+    {"windows", "200 windows", &measureWindows},
+    {"startup", "start-up of taskrunner and taskrunner-hello", &measureStartup},
+};
+
+struct Figure
+{
+    const char *key;
+    double value;
+    int decimals;
+    const char *unit;
+    QString target;  // empty: no target
+    int met;         // 1 met, 0 missed, -1 no target or not measured
+};
+
+QString number(double value, int decimals)
+{
+    if (value < 0)
+        return QStringLiteral("-1");
+    return QString::number(value, 'f', decimals);
+}
+
+// Thousands separators for the table only.
+QString readable(double value, int decimals)
+{
+    if (value < 0)
+        return QStringLiteral("failed");
+    QString text = QString::number(value, 'f', decimals);
+    qsizetype point = text.indexOf(QLatin1Char('.'));
+    if (point < 0)
+        point = text.size();
+    for (qsizetype i = point - 3; i > 0; i -= 3)
+        text.insert(i, QLatin1Char(','));
+    return text;
+}
+
+int check(bool measured, bool ok)
+{
+    return measured ? (ok ? 1 : 0) : -1;
+}
+
+QList<Figure> figures(const BenchResults &r)
+{
+    const auto has = [](std::initializer_list<double> values) {
+        for (double value : values) {
+            if (value < 0)
+                return false;
+        }
+        return true;
+    };
+    const double graceLimit = r.shutdownGraceMs + 100;
+    return {
+        {"session_tasks_per_s", r.sessionTasksPerS, 0, "tasks/s",
+         QStringLiteral(">= 2,000,000 and >= 5 x QtConcurrent"),
+         check(has({r.sessionTasksPerS, r.qtconcurrentTasksPerS}),
+               r.sessionTasksPerS >= 2'000'000 && r.sessionTasksPerS >= 5 * r.qtconcurrentTasksPerS)},
+        {"qtconcurrent_tasks_per_s", r.qtconcurrentTasksPerS, 0, "tasks/s", {}, -1},
+        {"threadpool_tasks_per_s", r.threadpoolTasksPerS, 0, "tasks/s", {}, -1},
+        {"naive_signal_tasks_per_s", r.naiveSignalTasksPerS, 0, "tasks/s", {}, -1},
+        {"roundtrip_median_us", r.roundtripMedianUs, 1, "us",
+         QStringLiteral("<= 0.5 x QtConcurrent round trip"),
+         check(has({r.roundtripMedianUs, r.qtconcurrentRoundtripMedianUs}),
+               r.roundtripMedianUs <= 0.5 * r.qtconcurrentRoundtripMedianUs)},
+        {"roundtrip_p99_us", r.roundtripP99Us, 1, "us", {}, -1},
+        {"qtconcurrent_roundtrip_median_us", r.qtconcurrentRoundtripMedianUs, 1, "us", {}, -1},
+        {"idle_context_switches", r.idleContextSwitches, 0, "", QStringLiteral("= 0"),
+         check(has({r.idleContextSwitches}), r.idleContextSwitches == 0)},
+        {"flood_notifications_per_s", r.floodNotificationsPerS, 1, "/s", QStringLiteral("<= 125"),
+         check(has({r.floodNotificationsPerS}), r.floodNotificationsPerS <= 125)},
+        {"flood_loop_latency_p99_ms", r.floodLoopLatencyP99Ms, 2, "ms", QStringLiteral("<= 20"),
+         check(has({r.floodLoopLatencyP99Ms}), r.floodLoopLatencyP99Ms <= 20)},
+        {"flood_rss_growth_mib", r.floodRssGrowthMiB, 2, "MiB", QStringLiteral("<= 10"),
+         check(r.floodNotificationsPerS >= 0, r.floodRssGrowthMiB <= 10)},
+        {"naive_flood_rss_growth_mib", r.naiveFloodRssGrowthMiB, 2, "MiB", {}, -1},
+        {"stop_return_us", r.stopReturnUs, 1, "us", QStringLiteral("<= 1,000"),
+         check(has({r.stopReturnUs}), r.stopReturnUs <= 1000)},
+        {"stop_thread_gone_ms", r.stopThreadGoneMs, 3, "ms", QStringLiteral("<= 60"),
+         check(has({r.stopThreadGoneMs}), r.stopThreadGoneMs <= 60)},
+        {"quit_cooperative_ms", r.quitCooperativeMs, 1, "ms", QStringLiteral("<= 300"),
+         check(has({r.quitCooperativeMs}), r.quitCooperativeMs <= 300)},
+        {"quit_stuck_ms", r.quitStuckMs, 1, "ms", QStringLiteral("<= grace + 100"),
+         check(has({r.quitStuckMs, r.shutdownGraceMs}), r.quitStuckMs <= graceLimit)},
+        {"shutdown_grace_ms", r.shutdownGraceMs, 0, "ms", {}, -1},
+        {"rss_per_window_mib", r.rssPerWindowMiB, 3, "MiB", QStringLiteral("<= 1.5"),
+         check(r.open200WindowsMs >= 0, r.rssPerWindowMiB <= 1.5)},
+        {"open_200_windows_ms", r.open200WindowsMs, 1, "ms", QStringLiteral("<= 2,000"),
+         check(has({r.open200WindowsMs}), r.open200WindowsMs <= 2000)},
+        {"busy_200_loop_latency_p99_ms", r.busy200LoopLatencyP99Ms, 2, "ms",
+         QStringLiteral("<= 50"),
+         check(has({r.busy200LoopLatencyP99Ms}), r.busy200LoopLatencyP99Ms <= 50)},
+        {"global_period_mean_s", r.globalPeriodMeanS, 4, "s", QStringLiteral("1.330 +/- 0.005"),
+         check(has({r.globalPeriodMeanS}),
+               r.globalPeriodMeanS >= 1.325 && r.globalPeriodMeanS <= 1.335)},
+        {"global_period_stddev_ms", r.globalPeriodStddevMs, 2, "ms", {}, -1},
+        {"startup_first_window_ms", r.startupFirstWindowMs, 1, "ms",
+         QStringLiteral("<= 1.5 x hello"),
+         check(has({r.startupFirstWindowMs, r.helloFirstWindowMs}),
+               r.startupFirstWindowMs <= 1.5 * r.helloFirstWindowMs)},
+        {"hello_first_window_ms", r.helloFirstWindowMs, 1, "ms", {}, -1},
+    };
+}
+
+void printJson(const BenchResults &results)
+{
+    const QList<Figure> all = figures(results);
+    std::printf("{\n");
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const Figure &figure = all.at(i);
+        std::printf("  \"%s\": %s%s\n", figure.key,
+                    qPrintable(number(figure.value, figure.decimals)),
+                    i + 1 < all.size() ? "," : "");
+    }
+    std::printf("}\n");
+}
+
+void printRatio(const char *what, double ours, double theirs, const char *note)
+{
+    if (ours < 0 || theirs <= 0)
+        std::printf("  %-44s %10s   %s\n", what, "n/a", note);
+    else
+        std::printf("  %-44s %10.3f   %s\n", what, ours / theirs, note);
+}
+
+void printTable(const BenchResults &r)
+{
+    std::printf("%-34s %16s %-8s %-40s %s\n", "figure", "value", "unit", "target", "");
+    for (const Figure &figure : figures(r)) {
+        const char *verdict = figure.met == 1 ? "met" : figure.met == 0 ? "MISSED" : "";
+        std::printf("%-34s %16s %-8s %-40s %s\n", figure.key,
+                    qPrintable(readable(figure.value, figure.decimals)), figure.unit,
+                    qPrintable(figure.target), verdict);
+    }
+    std::printf("\nRatios, this project / the alternative:\n");
+    printRatio("session / QtConcurrent throughput", r.sessionTasksPerS, r.qtconcurrentTasksPerS,
+               "higher is better; target >= 5");
+    printRatio("session / QThreadPool throughput", r.sessionTasksPerS, r.threadpoolTasksPerS,
+               "higher is better");
+    printRatio("session / naive signals throughput", r.sessionTasksPerS, r.naiveSignalTasksPerS,
+               "higher is better");
+    printRatio("session / QtConcurrent round trip (median)", r.roundtripMedianUs,
+               r.qtconcurrentRoundtripMedianUs, "lower is better; target <= 0.5");
+    printRatio("flood / naive flood RSS growth", r.floodRssGrowthMiB, r.naiveFloodRssGrowthMiB,
+               "lower is better");
+    printRatio("quit stuck / grace", r.quitStuckMs, r.shutdownGraceMs,
+               "target <= (grace + 100 ms) / grace");
+    printRatio("taskrunner / hello start-up", r.startupFirstWindowMs, r.helloFirstWindowMs,
+               "lower is better; target <= 1.5");
+}
+
+void usage(FILE *out)
+{
+    std::fprintf(out, "Usage: taskrunner-bench [--json] [--only PART[,PART...]]\n\n"
+                      "Measures the task runners and the app; progress goes to stderr.\n"
+                      "  --json   print one JSON object instead of the table\n"
+                      "  --only   measure some parts only (the others print -1):\n");
+    for (const Part &part : parts)
+        std::fprintf(out, "             %-11s %s\n", part.name, part.what);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    bool json = false;
+    QStringList only;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--json") == 0) {
+            json = true;
+        } else if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
+            only = QString::fromLocal8Bit(argv[++i]).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        } else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            usage(stdout);
+            return EXIT_SUCCESS;
+        } else {
+            std::fprintf(stderr, "taskrunner-bench: unknown argument '%s'\n", argv[i]);
+            usage(stderr);
+            return 2;
+        }
+    }
+    for (const QString &name : std::as_const(only)) {
+        bool known = false;
+        for (const Part &part : parts)
+            known = known || name == QLatin1String(part.name);
+        if (!known) {
+            std::fprintf(stderr, "taskrunner-bench: unknown part '%s'\n", qPrintable(name));
+            usage(stderr);
+            return 2;
+        }
+    }
+
+    // Headless, and away from the user's settings: the app parts read and write QSettings.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QTemporaryDir configHome;
+    if (!configHome.isValid()) {
+        std::fprintf(stderr, "taskrunner-bench: cannot create a temporary directory\n");
+        return EXIT_FAILURE;
+    }
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(configHome.path()));
+
+    const auto started = Clock::now();
+    ApplicationInfo::apply();
+    QApplication app(argc, argv);
+    ApplicationInfo::applyGui();
+
+    BenchResults results;
+    for (const Part &part : parts) {
+        if (!only.isEmpty() && !only.contains(QLatin1String(part.name)))
+            continue;
+        std::fprintf(stderr, "measuring %s...\n", part.what);
+        const auto partStarted = Clock::now();
+        part.measure(results);
+        std::fprintf(stderr, "  done in %.1f s\n", secondsSince(partStarted));
+    }
+
+    // Every runner stopped before QApplication goes.
+    GlobalRunnerRegistry::instance()->shutdown();
+    if (!waitUntil([] { return TaskRunnerBase::liveCount() == 0; }, 10s))
+        std::fprintf(stderr, "warning: %d runners still alive at exit\n",
+                     TaskRunnerBase::liveCount());
+    flushEvents();
+
+    if (json)
+        printJson(results);
+    else
+        printTable(results);
+    std::fprintf(stderr, "taskrunner-bench ran for %.1f s\n", secondsSince(started));
+    return EXIT_SUCCESS;
+}

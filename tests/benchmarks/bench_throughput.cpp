@@ -1,0 +1,281 @@
+// Throughput and round trip: the session runner beside QtConcurrent::run + QFutureWatcher,
+// QThreadPool::start + a queued invokeMethod per result, and a naive worker object that emits
+// one queued signal per result. Every variant runs the same no-op task and counts a task only
+// once the GUI thread has handled its result.
+
+#include "benchmarks.h"
+#include "benchsupport.h"
+#include "naiveworker.h"
+
+#include "sessiontaskrunner.h"
+
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent>
+
+#include <cstdio>
+#include <thread>
+
+using namespace Bench;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr int sessionTasks = 1'000'000;
+constexpr int alternativeTasks = 100'000;
+constexpr int naiveTasks = 200'000;
+constexpr int roundTripWarmUp = 200;
+constexpr int roundTripSamples = 10'000;
+// Before each round trip the GUI thread pauses this long, so the runner's or the pool's
+// thread is back asleep: every sample starts from an idle runner.
+constexpr auto roundTripGap = 100us;
+constexpr auto timeout = std::chrono::milliseconds(60'000);
+
+QVariant noop(const QVariant &task)
+{
+    return task;
+}
+
+// Stops a session runner and waits until its thread let go of it; the main thread deletes it.
+void finish(SessionTaskRunner *runner)
+{
+    const auto completion = runner->completion();
+    runner->stop();
+    if (!completion->waitUntil(Clock::now() + 10s))
+        std::fprintf(stderr, "warning: a session runner did not stop within 10 s\n");
+    flushEvents();
+}
+
+// Runs `loop` with a safety timeout; false (and a message) if it timed out.
+bool execWithTimeout(QEventLoop &loop, const char *what)
+{
+    bool timedOut = false;
+    QTimer::singleShot(timeout, &loop, [&] {
+        timedOut = true;
+        loop.quit();
+    });
+    loop.exec();
+    if (timedOut)
+        std::fprintf(stderr, "error: %s timed out\n", what);
+    return !timedOut;
+}
+
+// 1,000,000 tasks appended from the GUI thread; done when a receiver of stateChanged that
+// reads state(), as a window does, sees them all done.
+double sessionRate(int tasks)
+{
+    auto *runner = SessionTaskRunner::create(&noop);
+    QEventLoop loop;
+    QObject context;
+    bool allDone = false;
+    QObject::connect(runner, &TaskRunnerBase::stateChanged, &context, [&] {
+        const SessionRunnerState state = runner->state();
+        if (!allDone && state.done >= quint64(tasks)) {
+            allDone = true;
+            loop.quit();
+        }
+    });
+    const auto start = Clock::now();
+    for (int i = 0; i < tasks; ++i)
+        runner->append(QVariant(i));
+    const bool ok = allDone || execWithTimeout(loop, "session throughput");
+    const double seconds = secondsSince(start);
+    finish(runner);
+    return ok ? tasks / seconds : -1;
+}
+
+double qtconcurrentRate(int tasks)
+{
+    QEventLoop loop;
+    int handled = 0;
+    const auto start = Clock::now();
+    for (int i = 0; i < tasks; ++i) {
+        auto *watcher = new QFutureWatcher<QVariant>;
+        QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [&, watcher] {
+            const QVariant result = watcher->result();
+            Q_UNUSED(result);
+            watcher->deleteLater();
+            if (++handled == tasks)
+                loop.quit();
+        });
+        watcher->setFuture(QtConcurrent::run(&noop, QVariant(i)));
+    }
+    const bool ok = execWithTimeout(loop, "QtConcurrent throughput");
+    const double seconds = secondsSince(start);
+    QThreadPool::globalInstance()->waitForDone();
+    flushEvents();
+    return ok ? tasks / seconds : -1;
+}
+
+double threadpoolRate(int tasks)
+{
+    QEventLoop loop;
+    QObject receiver;
+    int handled = 0;
+    const auto start = Clock::now();
+    for (int i = 0; i < tasks; ++i) {
+        QThreadPool::globalInstance()->start([&, i] {
+            QVariant result = noop(QVariant(i));
+            QMetaObject::invokeMethod(
+                &receiver,
+                [&, result = std::move(result)] {
+                    Q_UNUSED(result);
+                    if (++handled == tasks)
+                        loop.quit();
+                },
+                Qt::QueuedConnection);
+        });
+    }
+    const bool ok = execWithTimeout(loop, "QThreadPool throughput");
+    const double seconds = secondsSince(start);
+    QThreadPool::globalInstance()->waitForDone();
+    flushEvents();
+    return ok ? tasks / seconds : -1;
+}
+
+double naiveRate(int tasks)
+{
+    QThread thread;
+    thread.setObjectName(QStringLiteral("naive worker"));
+    auto *worker = new NaiveWorker(&noop);
+    worker->moveToThread(&thread);
+    QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    thread.start();
+
+    NaiveClient client;
+    QObject::connect(&client, &NaiveClient::taskQueued, worker, &NaiveWorker::process);
+    QEventLoop loop;
+    QObject receiver;
+    int handled = 0;
+    QObject::connect(worker, &NaiveWorker::resultReady, &receiver, [&](const QVariant &result) {
+        Q_UNUSED(result);
+        if (++handled == tasks)
+            loop.quit();
+    });
+    const auto start = Clock::now();
+    for (int i = 0; i < tasks; ++i)
+        emit client.taskQueued(QVariant(i));
+    const bool ok = execWithTimeout(loop, "naive worker throughput");
+    const double seconds = secondsSince(start);
+    thread.quit();
+    thread.wait();
+    flushEvents();
+    return ok ? tasks / seconds : -1;
+}
+
+// Round trips one after the other: pause, start one task (`send`), and when `received` (called
+// by the GUI-side handler) reports it, record the time and go on.
+class RoundTrips
+{
+public:
+    explicit RoundTrips(std::function<void(quint64)> send)
+        : m_send(std::move(send))
+    {
+    }
+
+    std::vector<double> run()
+    {
+        QTimer::singleShot(0, &m_context, [this] { next(); });
+        if (!execWithTimeout(m_loop, "round trip"))
+            return {};
+        return m_samples;
+    }
+
+    // The GUI thread handled the result of task `number`.
+    void received(quint64 number)
+    {
+        if (number != m_number || m_done)
+            return;
+        const double us = microsecondsSince(m_sent);
+        if (++m_count > roundTripWarmUp)
+            m_samples.push_back(us);
+        if (m_samples.size() >= std::size_t(roundTripSamples)) {
+            m_done = true;
+            m_loop.quit();
+            return;
+        }
+        QTimer::singleShot(0, &m_context, [this] { next(); });
+    }
+
+    quint64 current() const { return m_number; }
+
+private:
+    void next()
+    {
+        std::this_thread::sleep_for(roundTripGap);
+        ++m_number;
+        m_sent = Clock::now();
+        m_send(m_number);
+    }
+
+    std::function<void(quint64)> m_send;
+    QObject m_context;
+    QEventLoop m_loop;
+    std::vector<double> m_samples;
+    Clock::time_point m_sent;
+    quint64 m_number = 0;
+    int m_count = 0;
+    bool m_done = false;
+};
+
+} // namespace
+
+namespace Bench {
+
+void measureThroughput(BenchResults &results)
+{
+    // Warm-up: first thread starts, allocator pools, lazily created Qt internals.
+    sessionRate(20'000);
+    qtconcurrentRate(5'000);
+    threadpoolRate(5'000);
+    naiveRate(5'000);
+
+    results.sessionTasksPerS = sessionRate(sessionTasks);
+    results.qtconcurrentTasksPerS = qtconcurrentRate(alternativeTasks);
+    results.threadpoolTasksPerS = threadpoolRate(alternativeTasks);
+    results.naiveSignalTasksPerS = naiveRate(naiveTasks);
+}
+
+void measureRoundTrip(BenchResults &results)
+{
+    {
+        auto *runner = SessionTaskRunner::create(&noop);
+        RoundTrips trips([runner](quint64 number) { runner->append(QVariant(number)); });
+        QObject context;
+        QObject::connect(runner, &TaskRunnerBase::stateChanged, &context, [&] {
+            const SessionRunnerState state = runner->state();
+            // Tasks are numbered from 1 and the runner counts them: done == number means the
+            // result of that task is in the snapshot.
+            if (state.done >= trips.current())
+                trips.received(trips.current());
+        });
+        const std::vector<double> samples = trips.run();
+        finish(runner);
+        if (!samples.empty()) {
+            results.roundtripMedianUs = median(samples);
+            results.roundtripP99Us = percentile(samples, 99);
+        }
+    }
+    {
+        QFutureWatcher<QVariant> watcher;
+        quint64 watched = 0;
+        RoundTrips trips([&](quint64 number) {
+            watched = number;
+            watcher.setFuture(QtConcurrent::run(&noop, QVariant(number)));
+        });
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &watcher, [&] {
+            const QVariant result = watcher.result();
+            Q_UNUSED(result);
+            trips.received(watched);
+        });
+        const std::vector<double> samples = trips.run();
+        QThreadPool::globalInstance()->waitForDone();
+        flushEvents();
+        if (!samples.empty())
+            results.qtconcurrentRoundtripMedianUs = median(samples);
+    }
+}
+
+} // namespace Bench

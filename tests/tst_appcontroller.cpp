@@ -1,0 +1,191 @@
+#include "appcontroller.h"
+#include "globalrunnerregistry.h"
+#include "globalrunnerview.h"
+#include "sessionrunnerview.h"
+#include "sessionwindow.h"
+#include "testsupport.h"
+
+#include <QApplication>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QPointer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace std::chrono_literals;
+
+class tst_AppController : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init() { QSettings().clear(); }
+    void cleanup();
+
+    void startOpensTheRequestedWindows();
+    void commandLineIntervalWinsOverSavedOne();
+    void intervalAndGeometrySurviveARestart();
+    void garbageSettingsFallBackToDefaults();
+    void quitActionClosesEveryWindowAndStopsEverySession();
+    void quitWithQueuedAndRunningWorkExitsZero_data();
+    void quitWithQueuedAndRunningWorkExitsZero();
+};
+
+void tst_AppController::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    TestSupport::installMessageGuard();
+}
+
+void tst_AppController::cleanup()
+{
+    for (QWidget *widget : QApplication::topLevelWidgets())
+        widget->close();
+    GlobalRunnerRegistry::instance()->removeAll();
+    QTRY_COMPARE_WITH_TIMEOUT(TaskRunnerBase::liveCount(), 0, 10000);
+    TASKRUNNER_VERIFY_NO_FORBIDDEN_MESSAGES();
+}
+
+void tst_AppController::startOpensTheRequestedWindows()
+{
+    AppOptions options;
+    options.sessions = 3;
+    options.tasks = 2;
+    options.taskSeconds = 0.01;
+    options.globalKey = QStringLiteral("c-start");
+    AppController app(options);
+    app.start();
+    QCOMPARE(app.windows().size(), 3);
+    for (SessionWindow *window : app.windows())
+        QTRY_COMPARE_WITH_TIMEOUT(window->runner()->state().done, 2u, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("global "), 1, 5000);
+}
+
+void tst_AppController::commandLineIntervalWinsOverSavedOne()
+{
+    QSettings().setValue(QStringLiteral("intervals/c-cli"), QStringLiteral("7"));
+    AppOptions options;
+    options.globalKey = QStringLiteral("c-cli");
+    {
+        AppController app(options);
+        QCOMPARE(app.globalRunner()->interval(), 7.0);
+    }
+    GlobalRunnerRegistry::instance()->removeAll();
+    options.interval = 0.5;
+    AppController app(options);
+    QCOMPARE(app.globalRunner()->interval(), 0.5);
+    QCOMPARE(app.settings().interval(QStringLiteral("c-cli"), 0), 7.0); // not replaced
+}
+
+void tst_AppController::intervalAndGeometrySurviveARestart()
+{
+    AppOptions options;
+    options.globalKey = QStringLiteral("c/restart"); // a key with a character QSettings parses
+    QRect geometry;
+    {
+        AppController app(options);
+        SessionWindow *window = app.newWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        window->resize(655, 377);
+        geometry = window->geometry();
+        window->globalView()->intervalSpinBox()->setValue(1.234);
+        QCOMPARE(app.globalRunner()->interval(), 1.234);
+        window->close();
+        app.settings().sync();
+    }
+    GlobalRunnerRegistry::instance()->removeAll(); // as if the process ended
+
+    AppController app(options);
+    QCOMPARE(app.globalRunner()->interval(), 1.234);
+    SessionWindow *window = app.newWindow();
+    QCOMPARE(window->size(), geometry.size());
+    QCOMPARE(window->globalView()->intervalSpinBox()->value(), 1.234);
+}
+
+void tst_AppController::garbageSettingsFallBackToDefaults()
+{
+    const QString file = QSettings().fileName();
+    QSettings().sync();
+    {
+        QFile settings(file);
+        QVERIFY(settings.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        settings.write("[intervals]\nc-garbage=fast\nexample-worker=nan\n"
+                       "[window]\ngeometry=@ByteArray(\\x1\\x2garbage)\n\x01\x02\xff[[[\n");
+    }
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("Ignoring the saved interval 'fast'")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("Ignoring the saved window geometry")));
+    AppOptions options;
+    options.globalKey = QStringLiteral("c-garbage");
+    AppController app(options);
+    QCOMPARE(app.globalRunner()->interval(), 0.33);
+    SessionWindow *window = app.newWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QVERIFY(window->width() > 200 && window->height() > 100);
+}
+
+void tst_AppController::quitActionClosesEveryWindowAndStopsEverySession()
+{
+    AppOptions options;
+    options.sessions = 3;
+    options.tasks = 3;
+    options.globalKey = QStringLiteral("c-quit");
+    AppController app(options);
+    app.start();
+    QList<QPointer<SessionTaskRunner>> runners;
+    for (SessionWindow *window : app.windows())
+        runners << window->runner();
+    QTRY_VERIFY_WITH_TIMEOUT(runners.constFirst()->state().busy, 5000);
+
+    app.windows().constFirst()->findChild<QAction *>(QStringLiteral("quitAction"))->trigger();
+    QCOMPARE(app.windows().size(), 0);
+    for (const auto &runner : std::as_const(runners))
+        QTRY_VERIFY_WITH_TIMEOUT(runner.isNull(), 5000); // the example tasks are interrupted
+}
+
+void tst_AppController::quitWithQueuedAndRunningWorkExitsZero_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+    QTest::newRow("SIGINT") << int(SIGINT);
+}
+
+void tst_AppController::quitWithQueuedAndRunningWorkExitsZero()
+{
+    QFETCH(int, signalNumber);
+    QTemporaryDir config;
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(TASKRUNNER_EXECUTABLE),
+                  {QStringLiteral("--sessions"), QStringLiteral("3"), QStringLiteral("--tasks"),
+                   QStringLiteral("4"), QStringLiteral("--task-seconds"), QStringLiteral("3")});
+    QVERIFY(process.waitForStarted(10000));
+    // Ready when its three session threads and the global one run.
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("session ", process.processId()), 3, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("global ", process.processId()), 1, 20000);
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    ::kill(pid_t(process.processId()), signalNumber);
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY2(elapsed.elapsed() < 2000 + 3000, qPrintable(QString::number(elapsed.elapsed())));
+    const QByteArray errors = process.readAllStandardError();
+    QVERIFY2(!errors.contains("Destroyed while thread"), errors.constData());
+    QVERIFY2(!errors.contains("Still running"), errors.constData()); // all were cooperative
+}
+
+QTEST_MAIN(tst_AppController)
+#include "tst_appcontroller.moc"

@@ -1,0 +1,367 @@
+#include "appcontroller.h"
+#include "globalrunnerregistry.h"
+#include "globalrunnerview.h"
+#include "sessionrunnerview.h"
+#include "sessionwindow.h"
+#include "testsupport.h"
+
+#include <QAbstractButton>
+#include <QAccessible>
+#include <QApplication>
+#include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <atomic>
+
+using namespace std::chrono_literals;
+
+namespace {
+
+QLabel *label(QWidget *window, const char *name)
+{
+    auto *found = window->findChild<QLabel *>(QString::fromLatin1(name));
+    Q_ASSERT(found);
+    return found;
+}
+
+QAbstractButton *button(QWidget *window, const char *name)
+{
+    auto *found = window->findChild<QAbstractButton *>(QString::fromLatin1(name));
+    Q_ASSERT(found);
+    return found;
+}
+
+AppOptions testOptions(const QString &key)
+{
+    AppOptions options;
+    options.globalKey = key;
+    options.taskSeconds = 0.05;
+    return options;
+}
+
+} // namespace
+
+class tst_SessionWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+
+    void addTaskThreeTimesShowsStatusInOrder();
+    void titleHeadingAndShortcuts();
+    void twoWindowsShareOneGlobalRunnerAndThread();
+    void intervalSpinBoxPropagatesBothWays();
+    void typingIsNotOverwrittenByAnotherWindow();
+    void closingABusyWindowReturnsAtOnce();
+    void perWindowResultCountsAreExact();
+    void pauseResumeAndRunNowButtons();
+    void clearQueueButton();
+    void everyControlHasAnAccessibleName();
+};
+
+void tst_SessionWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    TestSupport::installMessageGuard();
+}
+
+void tst_SessionWindow::cleanup()
+{
+    for (QWidget *widget : QApplication::topLevelWidgets())
+        widget->close();
+    GlobalRunnerRegistry::instance()->removeAll();
+    QTRY_COMPARE_WITH_TIMEOUT(TaskRunnerBase::liveCount(), 0, 10000);
+    TASKRUNNER_VERIFY_NO_FORBIDDEN_MESSAGES();
+}
+
+void tst_SessionWindow::addTaskThreeTimesShowsStatusInOrder()
+{
+    AppController app(testOptions(QStringLiteral("w-status")));
+    TestSupport::Gate gate;
+    app.setSessionWorker([&gate](const QVariant &) {
+        gate.wait();
+        return QVariant(QDateTime::currentDateTime());
+    });
+    SessionWindow *window = app.newWindow();
+    QLabel *status = label(window, "statusLabel");
+    QCOMPARE(status->text(), QStringLiteral("The queue is empty"));
+
+    for (int i = 0; i < 3; ++i)
+        QTest::mouseClick(button(window, "addTaskButton"), Qt::LeftButton);
+    // As in the reference, N is counted when a task is taken, the taken one included: the
+    // first click's task starts alone, the other two wait behind it.
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "queueLabel")->text(),
+                              QStringLiteral("Queue: 2 tasks waiting"), 5000);
+    QCOMPARE(status->text(), QStringLiteral("Processing: 1 items left."));
+    gate.release();
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Processing: 2 items left."), 5000);
+    QCOMPARE(label(window, "queueLabel")->text(), QStringLiteral("Queue: 1 task waiting"));
+    gate.release();
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Processing: 1 items left."), 5000);
+    QCOMPARE(label(window, "queueLabel")->text(), QStringLiteral("Queue: 0 tasks waiting"));
+    gate.release();
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("The queue is empty"), 5000);
+
+    const QString lastResult = label(window, "lastResultLabel")->text();
+    QVERIFY(lastResult.startsWith(QLatin1String("Last Result: ")));
+    const QDateTime when = QDateTime::fromString(lastResult.mid(13), Qt::ISODateWithMs);
+    QVERIFY2(when.isValid(), qPrintable(lastResult));
+    QVERIFY(qAbs(when.secsTo(QDateTime::currentDateTime())) < 60);
+    QCOMPARE(window->findChild<QTreeWidget *>()->topLevelItemCount(), 3);
+}
+
+void tst_SessionWindow::titleHeadingAndShortcuts()
+{
+    AppController app(testOptions(QStringLiteral("w-title")));
+    SessionWindow *first = app.newWindow();
+    SessionWindow *second = app.newWindow();
+    QCOMPARE(first->windowTitle(), QStringLiteral("Session 1 — Task Runner"));
+    QCOMPARE(second->windowTitle(), QStringLiteral("Session 2 — Task Runner"));
+    QCOMPARE(label(first, "headingLabel")->text(),
+             QStringLiteral("Session TaskRunner %1").arg(first->runner()->id()));
+    QVERIFY(first->runner()->id() != second->runner()->id());
+
+    auto shortcut = [first](const char *action) {
+        return first->findChild<QAction *>(QString::fromLatin1(action))->shortcut();
+    };
+    QCOMPARE(shortcut("newWindowAction"), QKeySequence(QKeySequence::New));
+    QCOMPARE(shortcut("closeWindowAction"), QKeySequence(QKeySequence::Close));
+    QCOMPARE(shortcut("quitAction"), QKeySequence(QKeySequence::Quit));
+
+    // Ctrl+N opens a third window, Ctrl+W closes it.
+    first->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(first));
+    QTest::keySequence(first, QKeySequence::New);
+    QTRY_COMPARE_WITH_TIMEOUT(app.windows().size(), 3, 5000);
+    SessionWindow *third = app.windows().constLast();
+    QCOMPARE(third->windowTitle(), QStringLiteral("Session 3 — Task Runner"));
+    QPointer<SessionTaskRunner> thirdRunner = third->runner();
+    third->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(third));
+    QTest::keySequence(third, QKeySequence::Close);
+    QTRY_COMPARE_WITH_TIMEOUT(app.windows().size(), 2, 5000);
+    QVERIFY(app.windows().contains(first) && app.windows().contains(second));
+    QTRY_VERIFY_WITH_TIMEOUT(thirdRunner.isNull(), 5000);
+}
+
+void tst_SessionWindow::twoWindowsShareOneGlobalRunnerAndThread()
+{
+    AppController app(testOptions(QStringLiteral("w-shared")));
+    SessionWindow *a = app.newWindow();
+    SessionWindow *b = app.newWindow();
+    const QString heading = QStringLiteral("Global TaskRunner %1").arg(app.globalRunner()->id());
+    QCOMPARE(a->globalView()->findChild<QLabel *>(QStringLiteral("headingLabel"))->text(), heading);
+    QCOMPARE(b->globalView()->findChild<QLabel *>(QStringLiteral("headingLabel"))->text(), heading);
+    QCOMPARE(GlobalRunnerRegistry::instance()->keys(), QStringList{QStringLiteral("w-shared")});
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("global "), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("session "), 2, 5000);
+}
+
+void tst_SessionWindow::intervalSpinBoxPropagatesBothWays()
+{
+    AppController app(testOptions(QStringLiteral("w-interval")));
+    SessionWindow *a = app.newWindow();
+    SessionWindow *b = app.newWindow();
+    QDoubleSpinBox *spinA = a->globalView()->intervalSpinBox();
+    QDoubleSpinBox *spinB = b->globalView()->intervalSpinBox();
+    QCOMPARE(spinA->value(), 0.33);
+    QCOMPARE(spinA->accessibleName(), QStringLiteral("Interval (seconds)"));
+    QCOMPARE(spinA->suffix(), QStringLiteral(" s"));
+    QCOMPARE(spinA->decimals(), 3);
+    QCOMPARE(spinA->minimum(), 0.001);
+
+    // Typed in A, committed with Enter.
+    a->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(a));
+    spinA->setFocus();
+    spinA->selectAll();
+    QTest::keyClicks(spinA, QStringLiteral("2.5"));
+    QTest::keyClick(spinA, Qt::Key_Return);
+    QCOMPARE(app.globalRunner()->interval(), 2.5);
+    QTRY_COMPARE_WITH_TIMEOUT(spinB->value(), 2.5, 5000);
+    QCOMPARE(app.settings().interval(QStringLiteral("w-interval"), 0), 2.5);
+
+    // The arrow key in B.
+    b->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(b));
+    spinB->setFocus();
+    QTest::keyClick(spinB, Qt::Key_Up);
+    QVERIFY(spinB->value() > 2.5);
+    QCOMPARE(app.globalRunner()->interval(), spinB->value());
+    QTRY_COMPARE_WITH_TIMEOUT(spinA->value(), spinB->value(), 5000);
+
+    // A change that does not come from a window: both follow, and nothing bounces back.
+    QVERIFY(app.globalRunner()->setInterval(0.75));
+    QTRY_COMPARE_WITH_TIMEOUT(spinA->value(), 0.75, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(spinB->value(), 0.75, 5000);
+    QCOMPARE(app.globalRunner()->interval(), 0.75);
+}
+
+void tst_SessionWindow::typingIsNotOverwrittenByAnotherWindow()
+{
+    AppController app(testOptions(QStringLiteral("w-typing")));
+    SessionWindow *a = app.newWindow();
+    SessionWindow *b = app.newWindow();
+    QDoubleSpinBox *spinA = a->globalView()->intervalSpinBox();
+    QDoubleSpinBox *spinB = b->globalView()->intervalSpinBox();
+
+    a->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(a));
+    spinA->setFocus();
+    spinA->selectAll();
+    QTest::keyClicks(spinA, QStringLiteral("4"));
+    // Meanwhile the interval changes elsewhere: A's half-typed text stays.
+    spinB->setValue(1.25);
+    QTRY_COMPARE_WITH_TIMEOUT(app.globalRunner()->interval(), 1.25, 5000);
+    QTest::qWait(50); // negative check: give a notification time to (wrongly) overwrite
+    QCOMPARE(spinA->cleanText(), QStringLiteral("4"));
+    // Committing the typed value makes it the shared one.
+    QTest::keyClick(spinA, Qt::Key_Return);
+    QCOMPARE(app.globalRunner()->interval(), 4.0);
+    QTRY_COMPARE_WITH_TIMEOUT(spinB->value(), 4.0, 5000);
+}
+
+void tst_SessionWindow::closingABusyWindowReturnsAtOnce()
+{
+    AppController app(testOptions(QStringLiteral("w-close")));
+    TestSupport::Gate gate; // the worker ignores interruption for up to 5 s
+    app.setSessionWorker([&gate](const QVariant &) {
+        gate.wait(5s);
+        return QVariant();
+    });
+    SessionWindow *window = app.newWindow();
+    QPointer<SessionTaskRunner> runner = window->runner();
+    window->sessionView()->addTask();
+    window->sessionView()->addTask();
+    QTRY_VERIFY_WITH_TIMEOUT(runner->state().busy, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("session "), 1, 5000);
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QVERIFY(window->close());
+    const qint64 closeMs = elapsed.elapsed();
+    QVERIFY2(closeMs < 50, qPrintable(QString::number(closeMs)));
+
+    QVERIFY(!runner.isNull()); // its task still runs
+    QCOMPARE(TestSupport::threadCount("session "), 1);
+    gate.open();
+    QTRY_VERIFY_WITH_TIMEOUT(runner.isNull(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("session "), 0, 10000);
+}
+
+void tst_SessionWindow::perWindowResultCountsAreExact()
+{
+    // A global runner that runs only when asked, there before the app asks for the key.
+    GlobalTaskRunner *runner = GlobalRunnerRegistry::instance()->acquire(
+        QStringLiteral("w-count"), [] { return QVariant(1); }, 3600);
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().runs, 1u, 5000);
+    AppController app(testOptions(QStringLiteral("w-count")));
+    QCOMPARE(app.globalRunner(), runner);
+    auto runOnce = [runner] {
+        const quint64 before = runner->state().runs;
+        runner->runNow();
+        QTRY_COMPARE_WITH_TIMEOUT(runner->state().runs, before + 1, 5000);
+    };
+
+    SessionWindow *a = app.newWindow();
+    for (int i = 0; i < 3; ++i)
+        runOnce();
+    SessionWindow *b = app.newWindow();
+    for (int i = 0; i < 2; ++i)
+        runOnce();
+
+    QTRY_COMPARE_WITH_TIMEOUT(a->globalView()->resultsSinceOpened(), 5u, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(b->globalView()->resultsSinceOpened(), 2u, 5000);
+    QCOMPARE(label(a->globalView(), "resultsLabel")->text(),
+             QStringLiteral("5 results produced during this session"));
+    QCOMPARE(label(b->globalView(), "resultsLabel")->text(),
+             QStringLiteral("2 results produced during this session"));
+}
+
+void tst_SessionWindow::pauseResumeAndRunNowButtons()
+{
+    std::atomic<int> calls{0};
+    GlobalTaskRunner *runner = GlobalRunnerRegistry::instance()->acquire(
+        QStringLiteral("w-buttons"),
+        [&calls]() -> QVariant {
+            if (++calls == 2)
+                throw std::runtime_error("feed offline");
+            return QStringLiteral("fresh data");
+        },
+        3600);
+    AppController app(testOptions(QStringLiteral("w-buttons")));
+    SessionWindow *window = app.newWindow();
+    GlobalRunnerView *view = window->globalView();
+    QTRY_COMPARE_WITH_TIMEOUT(label(view, "lastResultLabel")->text(),
+                              QStringLiteral("Last Result: fresh data"), 5000);
+    QCOMPARE(label(view, "lastExceptionLabel")->text(), QStringLiteral("Last Exception: None"));
+
+    QTest::mouseClick(button(view, "runNowButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(label(view, "lastExceptionLabel")->text(),
+                              QStringLiteral("Last Exception: feed offline"), 5000);
+    QTest::mouseClick(button(view, "pauseButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(button(view, "pauseButton")->text(), QStringLiteral("&Resume"), 5000);
+    QVERIFY(runner->state().paused);
+    QTest::mouseClick(button(view, "runNowButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(label(view, "lastExceptionLabel")->text(),
+                              QStringLiteral("Last Exception: None"), 5000); // cleared by success
+    QTest::mouseClick(button(view, "pauseButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!runner->state().paused, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(button(view, "pauseButton")->text(), QStringLiteral("&Pause"), 5000);
+}
+
+void tst_SessionWindow::clearQueueButton()
+{
+    AppController app(testOptions(QStringLiteral("w-clear")));
+    TestSupport::Gate gate;
+    app.setSessionWorker([&gate](const QVariant &) {
+        gate.wait();
+        return QVariant();
+    });
+    SessionWindow *window = app.newWindow();
+    for (int i = 0; i < 4; ++i)
+        QTest::mouseClick(button(window, "addTaskButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "queueLabel")->text(),
+                              QStringLiteral("Queue: 3 tasks waiting"), 5000);
+    QVERIFY(button(window, "clearQueueButton")->isEnabled());
+    QTest::mouseClick(button(window, "clearQueueButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "queueLabel")->text(),
+                              QStringLiteral("Queue: 0 tasks waiting"), 5000);
+    QVERIFY(!button(window, "clearQueueButton")->isEnabled());
+    gate.open();
+    QTRY_COMPARE_WITH_TIMEOUT(window->runner()->state().done, 1u, 5000);
+}
+
+void tst_SessionWindow::everyControlHasAnAccessibleName()
+{
+    AppController app(testOptions(QStringLiteral("w-a11y")));
+    SessionWindow *window = app.newWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    const QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    int checked = 0;
+    for (QWidget *widget : widgets) {
+        const bool control = qobject_cast<QAbstractButton *>(widget) ||
+                             qobject_cast<QAbstractSpinBox *>(widget) ||
+                             qobject_cast<QLabel *>(widget) || qobject_cast<QTreeWidget *>(widget);
+        if (!control || !widget->isVisibleTo(window))
+            continue;
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        QVERIFY(accessible);
+        QVERIFY2(!accessible->text(QAccessible::Name).trimmed().isEmpty(),
+                 qPrintable(widget->objectName()));
+        ++checked;
+    }
+    QVERIFY(checked >= 15);
+}
+
+QTEST_MAIN(tst_SessionWindow)
+#include "tst_sessionwindow.moc"
