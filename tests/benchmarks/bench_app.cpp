@@ -78,12 +78,15 @@ double quitCooperativeOnce()
         QStringLiteral(R"((\S+) - Processing: \d+ items left\.)"));
     QSet<QString> working;
     bool globalSlept = false;
+    QByteArray output;
     QByteArray pending;
     const auto deadline = Clock::now() + 20s;
     while (working.size() < quitSessions && Clock::now() < deadline &&
            process.state() == QProcess::Running) {
         process.waitForReadyRead(50);
-        pending += process.readAllStandardError();
+        const QByteArray read = process.readAllStandardError();
+        output += read;
+        pending += read;
         qsizetype end = 0;
         while ((end = pending.indexOf('\n')) >= 0) {
             const QString line = QString::fromUtf8(pending.left(end));
@@ -100,6 +103,7 @@ double quitCooperativeOnce()
                      int(working.size()), quitSessions);
         process.kill();
         process.waitForFinished();
+        forwardOutput("taskrunner", output + process.readAllStandardError());
         return -1;
     }
     if (globalSlept)
@@ -113,8 +117,10 @@ double quitCooperativeOnce()
         std::fprintf(stderr, "error: quit: still running 30 s after SIGTERM\n");
         process.kill();
         process.waitForFinished();
-        return -1;
     }
+    forwardOutput("taskrunner", output + process.readAllStandardError());
+    if (!finished)
+        return -1;
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
         std::fprintf(stderr, "warning: quit: exit status %d, code %d\n", int(process.exitStatus()),
                      process.exitCode());
@@ -134,7 +140,6 @@ double firstWindowOnce(const QString &program, const QStringList &arguments)
 {
     QProcess process;
     process.setProcessEnvironment(childEnvironment());
-    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     const auto start = Clock::now();
     process.start(program, arguments);
     if (!process.waitForFinished(30'000)) {
@@ -144,6 +149,7 @@ double firstWindowOnce(const QString &program, const QStringList &arguments)
         return -1;
     }
     const double ms = millisecondsSince(start);
+    forwardOutput(qPrintable(QFileInfo(program).fileName()), process.readAllStandardError());
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         std::fprintf(stderr, "error: start-up: %s failed (status %d, code %d)\n",
                      qPrintable(program), int(process.exitStatus()), process.exitCode());
@@ -182,7 +188,7 @@ void measureQuit(BenchResults &results)
             if (ms >= 0)
                 samples.push_back(ms);
         }
-        results.quitCooperativeMs = samples.empty() ? -1 : median(samples);
+        results.quitCooperativeMs = samples.empty() ? notMeasured : median(samples);
     }
 
     // Stuck: in process, 20 windows of which one runs a worker that ignores interruption,
@@ -260,7 +266,7 @@ void measureWindows(BenchResults &results)
     waitUntil([] { return TaskRunnerBase::liveCount() == 1; }, 5s); // only the global runner
     flushEvents();
 
-    const double rssBefore = residentMiB();
+    const double rssBefore = trimmedResidentMiB();
     const auto start = Clock::now();
     QList<SessionWindow *> windows;
     for (int i = 0; i < manyWindows; ++i)
@@ -303,8 +309,8 @@ void measureStartup(BenchResults &results)
         if (const double ms = firstWindowOnce(helloExecutable(), helloArguments); ms >= 0)
             hello.push_back(ms);
     }
-    results.startupFirstWindowMs = app.empty() ? -1 : median(app);
-    results.helloFirstWindowMs = hello.empty() ? -1 : median(hello);
+    results.startupFirstWindowMs = app.empty() ? notMeasured : median(app);
+    results.helloFirstWindowMs = hello.empty() ? notMeasured : median(hello);
 }
 
 } // namespace Bench

@@ -16,7 +16,6 @@
 #include <QtConcurrent>
 
 #include <cstdio>
-#include <thread>
 
 using namespace Bench;
 using namespace std::chrono_literals;
@@ -28,9 +27,10 @@ constexpr int alternativeTasks = 100'000;
 constexpr int naiveTasks = 200'000;
 constexpr int roundTripWarmUp = 200;
 constexpr int roundTripSamples = 10'000;
-// Before each round trip the GUI thread pauses this long, so the runner's or the pool's
-// thread is back asleep: every sample starts from an idle runner.
-constexpr auto roundTripGap = 100us;
+// Between round trips the GUI thread sleeps in its event loop until a 1 ms timer fires (as
+// between two user actions), so every sample starts with the runner's or the pool's thread
+// asleep: an idle runner.
+constexpr auto roundTripGap = 1ms;
 constexpr auto timeout = std::chrono::milliseconds(60'000);
 
 QVariant noop(const QVariant &task)
@@ -83,7 +83,7 @@ double sessionRate(int tasks)
     const bool ok = allDone || execWithTimeout(loop, "session throughput");
     const double seconds = secondsSince(start);
     finish(runner);
-    return ok ? tasks / seconds : -1;
+    return ok ? tasks / seconds : notMeasured;
 }
 
 double qtconcurrentRate(int tasks)
@@ -106,7 +106,7 @@ double qtconcurrentRate(int tasks)
     const double seconds = secondsSince(start);
     QThreadPool::globalInstance()->waitForDone();
     flushEvents();
-    return ok ? tasks / seconds : -1;
+    return ok ? tasks / seconds : notMeasured;
 }
 
 double threadpoolRate(int tasks)
@@ -132,7 +132,7 @@ double threadpoolRate(int tasks)
     const double seconds = secondsSince(start);
     QThreadPool::globalInstance()->waitForDone();
     flushEvents();
-    return ok ? tasks / seconds : -1;
+    return ok ? tasks / seconds : notMeasured;
 }
 
 double naiveRate(int tasks)
@@ -162,11 +162,11 @@ double naiveRate(int tasks)
     thread.quit();
     thread.wait();
     flushEvents();
-    return ok ? tasks / seconds : -1;
+    return ok ? tasks / seconds : notMeasured;
 }
 
-// Round trips one after the other: pause, start one task (`send`), and when `received` (called
-// by the GUI-side handler) reports it, record the time and go on.
+// Round trips one after the other: start one task (`send`); when `received` (called by the
+// GUI-side handler) reports it, record the time and start the next after roundTripGap.
 class RoundTrips
 {
 public:
@@ -196,7 +196,7 @@ public:
             m_loop.quit();
             return;
         }
-        QTimer::singleShot(0, &m_context, [this] { next(); });
+        QTimer::singleShot(roundTripGap, Qt::PreciseTimer, &m_context, [this] { next(); });
     }
 
     quint64 current() const { return m_number; }
@@ -204,7 +204,6 @@ public:
 private:
     void next()
     {
-        std::this_thread::sleep_for(roundTripGap);
         ++m_number;
         m_sent = Clock::now();
         m_send(m_number);

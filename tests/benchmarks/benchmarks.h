@@ -2,41 +2,46 @@
 
 #include <QString>
 
-// Every figure taskrunner-bench reports; -1 means the measurement failed (said on stderr).
+#include <limits>
+
+// Every figure taskrunner-bench reports. NaN: not measured (the part was not run, or it
+// failed and said why on stderr); printed as null in JSON.
 struct BenchResults
 {
+    static constexpr double none = std::numeric_limits<double>::quiet_NaN();
+
     // Throughput, tasks per second, GUI thread to GUI thread.
-    double sessionTasksPerS = -1;
-    double qtconcurrentTasksPerS = -1;
-    double threadpoolTasksPerS = -1;
-    double naiveSignalTasksPerS = -1;
+    double sessionTasksPerS = none;
+    double qtconcurrentTasksPerS = none;
+    double threadpoolTasksPerS = none;
+    double naiveSignalTasksPerS = none;
     // One task, idle runner -> result handled in the GUI thread.
-    double roundtripMedianUs = -1;
-    double roundtripP99Us = -1;
-    double qtconcurrentRoundtripMedianUs = -1;
+    double roundtripMedianUs = none;
+    double roundtripP99Us = none;
+    double qtconcurrentRoundtripMedianUs = none;
     // 50 idle session runners, 2 s.
-    double idleContextSwitches = -1;
+    double idleContextSwitches = none;
     // A global runner at interval 0.001 for 2 s.
-    double floodNotificationsPerS = -1;
-    double floodLoopLatencyP99Ms = -1;
-    double floodRssGrowthMiB = -1;
-    double naiveFloodRssGrowthMiB = -1;
+    double floodNotificationsPerS = none;
+    double floodLoopLatencyP99Ms = none;
+    double floodRssGrowthMiB = none;
+    double naiveFloodRssGrowthMiB = none;
     // Stopping.
-    double stopReturnUs = -1;
-    double stopThreadGoneMs = -1;
-    double quitCooperativeMs = -1;
-    double quitStuckMs = -1;
-    double shutdownGraceMs = -1;
+    double stopReturnUs = none;
+    double stopThreadGoneMs = none;
+    double quitCooperativeMs = none;
+    double quitStuckMs = none;
+    double shutdownGraceMs = none;
     // 200 windows.
-    double rssPerWindowMiB = -1;
-    double open200WindowsMs = -1;
-    double busy200LoopLatencyP99Ms = -1;
+    double rssPerWindowMiB = none;
+    double open200WindowsMs = none;
+    double busy200LoopLatencyP99Ms = none;
     // The reference's global example.
-    double globalPeriodMeanS = -1;
-    double globalPeriodStddevMs = -1;
+    double globalPeriodMeanS = none;
+    double globalPeriodStddevMs = none;
     // Start-up of the real executable beside a minimal Qt Widgets program.
-    double startupFirstWindowMs = -1;
-    double helloFirstWindowMs = -1;
+    double startupFirstWindowMs = none;
+    double helloFirstWindowMs = none;
 };
 
 namespace Bench {

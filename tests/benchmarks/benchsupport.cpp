@@ -4,11 +4,14 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 
+#include <malloc.h>
 #include <unistd.h>
 
 namespace Bench {
@@ -16,7 +19,7 @@ namespace Bench {
 double percentile(std::vector<double> values, double p)
 {
     if (values.empty())
-        return -1;
+        return notMeasured;
     std::sort(values.begin(), values.end());
     const double rank = std::ceil(p / 100.0 * double(values.size()));
     const auto index = std::clamp<std::size_t>(std::size_t(std::max(rank, 1.0)) - 1, 0,
@@ -27,7 +30,7 @@ double percentile(std::vector<double> values, double p)
 double mean(const std::vector<double> &values)
 {
     if (values.empty())
-        return -1;
+        return notMeasured;
     return std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
 }
 
@@ -52,6 +55,12 @@ double residentMiB()
         return -1;
     const double pages = fields.at(1).toDouble();
     return pages * double(::sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+double trimmedResidentMiB()
+{
+    ::malloc_trim(0);
+    return residentMiB();
 }
 
 quint64 contextSwitches(const QSet<QByteArray> &names, int *found)
@@ -80,6 +89,26 @@ quint64 contextSwitches(const QSet<QByteArray> &names, int *found)
     if (found)
         *found = threads;
     return total;
+}
+
+bool isHarmlessNoise(const QString &message)
+{
+    return message.contains(QLatin1String("does not support propagateSizeHints()")) ||
+           message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set"));
+}
+
+void forwardOutput(const char *who, const QByteArray &output)
+{
+    const QList<QByteArray> lines = output.split('\n');
+    for (const QByteArray &line : lines) {
+        const QString text = QString::fromLocal8Bit(line).trimmed();
+        // The debug log reads "taskrunner.session: 1a2b3c - Waiting for a task".
+        static const QRegularExpression debugLog(
+            QStringLiteral(R"(^taskrunner\.(session|global): [0-9a-f]+ - )"));
+        if (text.isEmpty() || isHarmlessNoise(text) || debugLog.match(text).hasMatch())
+            continue;
+        std::fprintf(stderr, "  [%s] %s\n", who, qPrintable(text));
+    }
 }
 
 bool waitUntil(const std::function<bool()> &done, std::chrono::milliseconds timeout)

@@ -7,7 +7,9 @@
 #include <QTimer>
 
 #include <chrono>
+#include <cmath>
 #include <functional>
+#include <limits>
 #include <vector>
 
 // What every part of taskrunner-bench shares: clocks, statistics, /proc readers and a probe
@@ -29,7 +31,13 @@ inline double secondsSince(Clock::time_point start)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Nearest-rank percentile (p in 0..100) of `values`; -1 when empty.
+inline constexpr double notMeasured = std::numeric_limits<double>::quiet_NaN();
+inline bool measured(double value)
+{
+    return !std::isnan(value);
+}
+
+// Nearest-rank percentile (p in 0..100) of `values`; NaN when empty.
 double percentile(std::vector<double> values, double p);
 inline double median(std::vector<double> values)
 {
@@ -41,10 +49,20 @@ double standardDeviation(const std::vector<double> &values);
 
 // Resident set size of this process (/proc/self/statm), in MiB.
 double residentMiB();
+// The same after handing the heap's free memory back to the system (malloc_trim), so that a
+// growth measured from it does not depend on what earlier parts freed.
+double trimmedResidentMiB();
 
 // Voluntary + involuntary context switches of this process's threads whose name
 // (/proc/self/task/*/comm) is in `names`; `found` gets how many such threads exist.
 quint64 contextSwitches(const QSet<QByteArray> &names, int *found = nullptr);
+
+// Messages Qt prints that say nothing about the app (the offscreen platform's "does not
+// support propagateSizeHints()", the missing XDG_RUNTIME_DIR).
+bool isHarmlessNoise(const QString &message);
+// Writes the lines of `output` (a child's stderr) that are not harmless noise nor the
+// runners' debug log to stderr, each prefixed with `who`.
+void forwardOutput(const char *who, const QByteArray &output);
 
 // Runs the calling thread's event loop until `done` returns true or `timeout` passed; true if
 // done. Looks at `done` after every event and at least every millisecond.
