@@ -13,8 +13,10 @@
 #include "taskrunnerbase.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <cstdio>
 #include <cstdlib>
@@ -145,17 +147,17 @@ QList<Figure> figures(const BenchResults &r)
     };
 }
 
-void printJson(const BenchResults &results)
+void printJson(const BenchResults &results, FILE *out)
 {
     const QList<Figure> all = figures(results);
-    std::printf("{\n");
+    std::fprintf(out, "{\n");
     for (qsizetype i = 0; i < all.size(); ++i) {
         const Figure &figure = all.at(i);
-        std::printf("  \"%s\": %s%s\n", figure.key,
-                    qPrintable(number(figure.value, figure.decimals)),
-                    i + 1 < all.size() ? "," : "");
+        std::fprintf(out, "  \"%s\": %s%s\n", figure.key,
+                     qPrintable(number(figure.value, figure.decimals)),
+                     i + 1 < all.size() ? "," : "");
     }
-    std::printf("}\n");
+    std::fprintf(out, "}\n");
 }
 
 void printRatio(const char *what, double ours, double theirs, const char *note)
@@ -166,8 +168,29 @@ void printRatio(const char *what, double ours, double theirs, const char *note)
         std::printf("  %-44s %10.3f   %s\n", what, ours / theirs, note);
 }
 
+// "AMD EPYC, 2 cores, Qt 6.4.2"
+QString machine()
+{
+    QString model = QStringLiteral("unknown processor");
+    QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
+    if (cpuinfo.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        const QList<QByteArray> lines = cpuinfo.readAll().split('\n');
+        for (const QByteArray &line : lines) {
+            if (line.startsWith("model name")) {
+                model = QString::fromLatin1(line.mid(line.indexOf(':') + 1).trimmed());
+                break;
+            }
+        }
+    }
+    return QStringLiteral("%1, %2 cores, Qt %3")
+        .arg(model)
+        .arg(QThread::idealThreadCount())
+        .arg(QString::fromLatin1(qVersion()));
+}
+
 void printTable(const BenchResults &r)
 {
+    std::printf("taskrunner-bench on %s\n\n", qPrintable(machine()));
     std::printf("%-34s %16s %-8s %-40s %s\n", "figure", "value", "unit", "target", "");
     for (const Figure &figure : figures(r)) {
         const char *verdict = figure.met == 1 ? "met" : figure.met == 0 ? "MISSED" : "";
@@ -203,12 +226,13 @@ void filterMessages(QtMsgType type, const QMessageLogContext &context, const QSt
 
 void usage(FILE *out)
 {
-    std::fprintf(out, "Usage: taskrunner-bench [--json] [--only PART[,PART...]]\n\n"
+    std::fprintf(out, "Usage: taskrunner-bench [--json] [--json-out FILE] [--only PART[,PART...]]\n\n"
                       "Measures the task runners and the app; progress goes to stderr.\n"
-                      "  --json   print one JSON object instead of the table\n"
-                      "  --only   measure some parts only (the others print null):\n");
+                      "  --json       print one JSON object instead of the table\n"
+                      "  --json-out   also write the JSON object to FILE (the same run)\n"
+                      "  --only       measure some parts only (the others print null):\n");
     for (const Part &part : parts)
-        std::fprintf(out, "             %-11s %s\n", part.name, part.what);
+        std::fprintf(out, "                 %-11s %s\n", part.name, part.what);
 }
 
 } // namespace
@@ -216,10 +240,13 @@ void usage(FILE *out)
 int main(int argc, char *argv[])
 {
     bool json = false;
+    QString jsonOut;
     QStringList only;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--json") == 0) {
             json = true;
+        } else if (std::strcmp(argv[i], "--json-out") == 0 && i + 1 < argc) {
+            jsonOut = QString::fromLocal8Bit(argv[++i]);
         } else if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
             only = QString::fromLocal8Bit(argv[++i]).split(QLatin1Char(','), Qt::SkipEmptyParts);
         } else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
@@ -279,9 +306,18 @@ int main(int argc, char *argv[])
     flushEvents();
 
     if (json)
-        printJson(results);
+        printJson(results, stdout);
     else
         printTable(results);
+    if (!jsonOut.isEmpty()) {
+        if (FILE *file = std::fopen(QFile::encodeName(jsonOut).constData(), "w")) {
+            printJson(results, file);
+            std::fclose(file);
+        } else {
+            std::fprintf(stderr, "taskrunner-bench: cannot write %s\n", qPrintable(jsonOut));
+            return EXIT_FAILURE;
+        }
+    }
     std::fprintf(stderr, "taskrunner-bench ran for %.1f s\n", secondsSince(started));
     return EXIT_SUCCESS;
 }

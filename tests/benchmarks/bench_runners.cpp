@@ -100,6 +100,9 @@ void measureIdle(BenchResults &results)
     runEventLoop(idleDuration);
     int foundAfter = 0;
     const quint64 after = contextSwitches(names, &foundAfter);
+    std::fprintf(stderr, "  idle: %d runner threads, %llu context switches before the %lld ms\n",
+                 found, static_cast<unsigned long long>(before),
+                 static_cast<long long>(idleDuration.count()));
     if (!settled || found != idleRunners || foundAfter != idleRunners)
         std::fprintf(stderr, "error: idle runners: settled %d, threads found %d/%d of %d\n",
                      int(settled), found, foundAfter, idleRunners);
