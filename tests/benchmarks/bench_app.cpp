@@ -230,6 +230,7 @@ void measureQuit(BenchResults &results)
         results.shutdownGraceMs =
             double(GlobalRunnerRegistry::instance()->shutdownGrace().count());
 
+        std::fprintf(stderr, "  quit (stuck): one warning about a session still running is expected\n");
         const auto start = Clock::now();
         controller->quit();
         const QStringList stuck = GlobalRunnerRegistry::instance()->shutdown();
