@@ -186,13 +186,13 @@ public:
     // The GUI thread handled the result of task `number`.
     void received(quint64 number)
     {
-        if (number != m_number || m_done)
+        if (!m_inFlight || number != m_number)
             return;
+        m_inFlight = false;
         const double us = microsecondsSince(m_sent);
         if (++m_count > roundTripWarmUp)
             m_samples.push_back(us);
         if (m_samples.size() >= std::size_t(roundTripSamples)) {
-            m_done = true;
             m_loop.quit();
             return;
         }
@@ -205,6 +205,7 @@ private:
     void next()
     {
         ++m_number;
+        m_inFlight = true;
         m_sent = Clock::now();
         m_send(m_number);
     }
@@ -216,7 +217,7 @@ private:
     Clock::time_point m_sent;
     quint64 m_number = 0;
     int m_count = 0;
-    bool m_done = false;
+    bool m_inFlight = false; // a task was sent and its result not yet received
 };
 
 } // namespace
