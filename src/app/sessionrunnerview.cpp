@@ -14,8 +14,8 @@ SessionRunnerView::SessionRunnerView(QWidget *parent)
     heading.setBold(true);
     ui->headingLabel->setFont(heading);
     ui->historyView->header()->setStretchLastSection(true);
-    ui->historyView->setColumnWidth(0, 60);
-    ui->historyView->setColumnWidth(1, 90);
+    ui->historyView->setColumnWidth(0, 44);
+    ui->historyView->setColumnWidth(1, 76);
     connect(ui->addTaskButton, &QPushButton::clicked, this, &SessionRunnerView::addTask);
     connect(ui->clearQueueButton, &QPushButton::clicked, this, &SessionRunnerView::clearQueue);
 }
