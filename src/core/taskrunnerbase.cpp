@@ -40,12 +40,15 @@ namespace {
 std::atomic<int> s_liveCount{0};
 std::atomic<quint32> s_idSequence{0};
 
-// Unique for 2^24 runners, short, stable, and not a bare counter: an odd multiplier is a
-// bijection modulo 2^24.
+// Unique within a process for 2^24 runners, short, stable, and not a bare counter: an odd
+// multiplier is a bijection modulo 2^24. The process id offsets the sequence, so that logs of
+// several instances rarely share ids.
 QString nextId()
 {
+    static const quint32 offset = quint32(QCoreApplication::applicationPid()) * 0x85EBCAu;
     const quint32 n = s_idSequence.fetch_add(1, std::memory_order_relaxed) + 1;
-    return QStringLiteral("%1").arg((n * 0x9E3779u) & 0xFFFFFFu, 6, 16, QLatin1Char('0'));
+    return QStringLiteral("%1").arg((n * 0x9E3779u + offset) & 0xFFFFFFu, 6, 16,
+                                    QLatin1Char('0'));
 }
 
 // Every runner whose thread has not finished yet, for stopAll().
