@@ -360,6 +360,9 @@ void tst_SessionWindow::everyControlHasAnAccessibleName()
         QVERIFY(accessible);
         QVERIFY2(!accessible->text(QAccessible::Name).trimmed().isEmpty(),
                  qPrintable(widget->objectName()));
+        // A label speaks its text (the status, the last result, ...), not a fixed name.
+        if (auto *text = qobject_cast<QLabel *>(widget); text && text->pixmap().isNull())
+            QCOMPARE(accessible->text(QAccessible::Name), text->text().remove(QLatin1Char('&')));
         ++checked;
     }
     QVERIFY(checked >= 15);

@@ -58,7 +58,6 @@ void GlobalRunnerView::setRunner(GlobalTaskRunner *runner)
         return;
     const QString heading = QStringLiteral("Global TaskRunner %1").arg(runner->id());
     ui->headingLabel->setText(heading);
-    ui->headingLabel->setAccessibleName(heading);
     ui->keyLabel->setText(QStringLiteral("Key: %1").arg(runner->key()));
     m_runsAtOpen = runner->state().runs;
     connect(runner, &GlobalTaskRunner::stateChanged, this, &GlobalRunnerView::showState);

@@ -31,7 +31,6 @@ void SessionRunnerView::setRunner(SessionTaskRunner *runner)
         return;
     const QString heading = QStringLiteral("Session TaskRunner %1").arg(runner->id());
     ui->headingLabel->setText(heading);
-    ui->headingLabel->setAccessibleName(heading);
     connect(runner, &SessionTaskRunner::stateChanged, this, &SessionRunnerView::showState);
     showState();
 }

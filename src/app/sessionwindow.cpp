@@ -31,7 +31,7 @@ SessionWindow::SessionWindow(AppController *controller, int number,
     connect(ui->aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 
     m_statusLabel = new QLabel(this);
-    m_statusLabel->setAccessibleName(QStringLiteral("Session thread status"));
+    m_statusLabel->setAccessibleDescription(QStringLiteral("Session thread status"));
     ui->statusBar->addWidget(m_statusLabel, 1);
 
     connect(ui->sessionView, &SessionRunnerView::stateShown, this,

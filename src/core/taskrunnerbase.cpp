@@ -47,8 +47,7 @@ QString nextId()
 {
     static const quint32 offset = quint32(QCoreApplication::applicationPid()) * 0x85EBCAu;
     const quint32 n = s_idSequence.fetch_add(1, std::memory_order_relaxed) + 1;
-    return QStringLiteral("%1").arg((n * 0x9E3779u + offset) & 0xFFFFFFu, 6, 16,
-                                    QLatin1Char('0'));
+    return QStringLiteral("%1").arg((n * 0x9E3779u + offset) & 0xFFFFFFu, 6, 16, QLatin1Char('0'));
 }
 
 // Every runner whose thread has not finished yet, for stopAll().
