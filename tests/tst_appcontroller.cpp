@@ -48,9 +48,7 @@ void tst_AppController::cleanup()
 {
     for (QWidget *widget : QApplication::topLevelWidgets())
         widget->close();
-    GlobalRunnerRegistry::instance()->removeAll();
-    QTRY_COMPARE_WITH_TIMEOUT(TaskRunnerBase::liveCount(), 0, 10000);
-    TASKRUNNER_VERIFY_NO_FORBIDDEN_MESSAGES();
+    TASKRUNNER_VERIFY_ALL_RUNNERS_GONE();
 }
 
 void tst_AppController::startOpensTheRequestedWindows()

@@ -39,10 +39,7 @@ private slots:
 
 void tst_GlobalTaskRunner::cleanup()
 {
-    GlobalRunnerRegistry::instance()->removeAll();
-    QTRY_COMPARE_WITH_TIMEOUT(TaskRunnerBase::liveCount(), 0, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::runnerThreadCount(), 0, 10000);
-    TASKRUNNER_VERIFY_NO_FORBIDDEN_MESSAGES();
+    TASKRUNNER_VERIFY_ALL_RUNNERS_GONE();
 }
 
 void tst_GlobalTaskRunner::runsRepeatedly()

@@ -120,57 +120,48 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
         return fail(QStringLiteral("Unexpected argument '%1': this program takes only options.")
                         .arg(parser.positionalArguments().constFirst()));
 
-    AppOptions parsed;
-    if (parser.isSet(sessions)) {
+    // Each reader leaves the default when the option is absent, and returns false with the
+    // one line to print when its value is not allowed.
+    QString error;
+    auto readWhole = [&](const QCommandLineOption &option, int &value, int minimum, int maximum) {
+        if (!parser.isSet(option))
+            return true;
+        const QString text = parser.value(option);
         bool ok = false;
-        const QString text = parser.value(sessions);
-        parsed.sessions = text.trimmed().toInt(&ok);
-        if (!ok || parsed.sessions < 1 || parsed.sessions > maximumSessions)
-            return fail(QStringLiteral("--sessions: '%1' is not allowed; give a whole number from "
-                                       "1 to %2.")
-                            .arg(text)
-                            .arg(maximumSessions));
-    }
-    if (parser.isSet(interval)) {
-        const QString text = parser.value(interval);
-        if (!parseFinite(text, parsed.interval) ||
-            !GlobalTaskRunner::isValidInterval(parsed.interval) ||
-            parsed.interval > maximumInterval)
-            return fail(QStringLiteral("--interval: '%1' is not allowed; give a number of seconds "
-                                       "from %2 to %3.")
-                            .arg(text, describe(GlobalTaskRunner::minimumInterval()),
-                                 describe(maximumInterval)));
-    }
-    if (parser.isSet(taskSeconds)) {
-        const QString text = parser.value(taskSeconds);
-        if (!parseFinite(text, parsed.taskSeconds) || parsed.taskSeconds < 0 ||
-            parsed.taskSeconds > maximumTaskSeconds)
-            return fail(QStringLiteral("--task-seconds: '%1' is not allowed; give a number of "
-                                       "seconds from 0 to %2.")
-                            .arg(text, describe(maximumTaskSeconds)));
-    }
+        value = text.trimmed().toInt(&ok);
+        if (ok && value >= minimum && value <= maximum)
+            return true;
+        error = QStringLiteral("--%1: '%2' is not allowed; give a whole number from %3 to %4.")
+                    .arg(option.names().constFirst(), text)
+                    .arg(minimum)
+                    .arg(maximum);
+        return false;
+    };
+    auto readSeconds = [&](const QCommandLineOption &option, double &value, double minimum,
+                           double maximum) {
+        if (!parser.isSet(option))
+            return true;
+        const QString text = parser.value(option);
+        if (parseFinite(text, value) && value >= minimum && value <= maximum)
+            return true;
+        error = QStringLiteral("--%1: '%2' is not allowed; give a number of seconds from %3 "
+                               "to %4.")
+                    .arg(option.names().constFirst(), text, describe(minimum), describe(maximum));
+        return false;
+    };
+
+    AppOptions parsed;
+    if (!readWhole(sessions, parsed.sessions, 1, maximumSessions) ||
+        !readSeconds(interval, parsed.interval, GlobalTaskRunner::minimumInterval(),
+                     maximumInterval) ||
+        !readSeconds(taskSeconds, parsed.taskSeconds, 0, maximumTaskSeconds) ||
+        !readSeconds(shutdownGrace, parsed.shutdownGrace, 0, maximumShutdownGrace) ||
+        !readWhole(tasks, parsed.tasks, 0, maximumTasks))
+        return fail(error);
     if (parser.isSet(globalKey)) {
         parsed.globalKey = parser.value(globalKey).trimmed();
         if (parsed.globalKey.isEmpty())
             return fail(QStringLiteral("--global-key: the key may not be empty."));
-    }
-    if (parser.isSet(shutdownGrace)) {
-        const QString text = parser.value(shutdownGrace);
-        if (!parseFinite(text, parsed.shutdownGrace) || parsed.shutdownGrace < 0 ||
-            parsed.shutdownGrace > maximumShutdownGrace)
-            return fail(QStringLiteral("--shutdown-grace: '%1' is not allowed; give a number of "
-                                       "seconds from 0 to %2.")
-                            .arg(text, describe(maximumShutdownGrace)));
-    }
-    if (parser.isSet(tasks)) {
-        bool ok = false;
-        const QString text = parser.value(tasks);
-        parsed.tasks = text.trimmed().toInt(&ok);
-        if (!ok || parsed.tasks < 0 || parsed.tasks > maximumTasks)
-            return fail(QStringLiteral("--tasks: '%1' is not allowed; give a whole number from 0 "
-                                       "to %2.")
-                            .arg(text)
-                            .arg(maximumTasks));
     }
     parsed.exitAfterFirstFrame = parser.isSet(exitAfterFirstFrame);
     options = parsed;

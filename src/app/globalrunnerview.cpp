@@ -2,6 +2,7 @@
 #include "ui_globalrunnerview.h"
 
 #include "globaltaskrunner.h"
+#include "headinglabel.h"
 
 #include <cmath>
 
@@ -18,10 +19,7 @@ GlobalRunnerView::GlobalRunnerView(QWidget *parent)
     , ui(std::make_unique<Ui::GlobalRunnerView>())
 {
     ui->setupUi(this);
-    QFont heading = ui->headingLabel->font();
-    heading.setPointSizeF(heading.pointSizeF() * 1.3);
-    heading.setBold(true);
-    ui->headingLabel->setFont(heading);
+    makeHeading(ui->headingLabel);
     ui->intervalSpinBox->setMinimum(GlobalTaskRunner::minimumInterval());
     connect(ui->intervalSpinBox, &QDoubleSpinBox::valueChanged, this,
             &GlobalRunnerView::applyEditedInterval);

@@ -2,6 +2,7 @@
 #include "ui_sessionrunnerview.h"
 
 #include "durationtext.h"
+#include "headinglabel.h"
 #include "sessiontaskrunner.h"
 
 SessionRunnerView::SessionRunnerView(QWidget *parent)
@@ -9,10 +10,7 @@ SessionRunnerView::SessionRunnerView(QWidget *parent)
     , ui(std::make_unique<Ui::SessionRunnerView>())
 {
     ui->setupUi(this);
-    QFont heading = ui->headingLabel->font();
-    heading.setPointSizeF(heading.pointSizeF() * 1.3);
-    heading.setBold(true);
-    ui->headingLabel->setFont(heading);
+    makeHeading(ui->headingLabel);
     ui->historyView->header()->setStretchLastSection(true);
     ui->historyView->setColumnWidth(0, 44);
     ui->historyView->setColumnWidth(1, 76);

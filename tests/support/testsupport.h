@@ -24,6 +24,16 @@ QStringList takeForbiddenMessages();
         QVERIFY2(forbidden.isEmpty(), qPrintable(forbidden.join(QLatin1Char('\n'))));              \
     } while (false)
 
+// For cleanup(): forgets every global runner and waits until no runner object and no runner
+// thread is left, then checks the messages.
+#define TASKRUNNER_VERIFY_ALL_RUNNERS_GONE()                                                       \
+    do {                                                                                           \
+        GlobalRunnerRegistry::instance()->removeAll();                                             \
+        QTRY_COMPARE_WITH_TIMEOUT(TaskRunnerBase::liveCount(), 0, 10000);                          \
+        QTRY_COMPARE_WITH_TIMEOUT(TestSupport::runnerThreadCount(), 0, 10000);                     \
+        TASKRUNNER_VERIFY_NO_FORBIDDEN_MESSAGES();                                                 \
+    } while (false)
+
 // A gate that worker threads wait at until the test lets them through. Built on the standard
 // library so ThreadSanitizer sees every hand-off.
 class Gate
