@@ -61,8 +61,9 @@ double quitCooperativeOnce()
 {
     QProcess process;
     QProcessEnvironment environment = childEnvironment();
-    environment.insert(QStringLiteral("QT_LOGGING_RULES"),
-                       QStringLiteral("taskrunner.session.debug=true\ntaskrunner.global.debug=true"));
+    environment.insert(
+        QStringLiteral("QT_LOGGING_RULES"),
+        QStringLiteral("taskrunner.session.debug=true\ntaskrunner.global.debug=true"));
     process.setProcessEnvironment(environment);
     process.start(taskrunnerExecutable(),
                   {QStringLiteral("-platform"), QStringLiteral("offscreen"),
@@ -164,18 +165,16 @@ namespace Bench {
 
 QString taskrunnerExecutable()
 {
-    const QString beside = QDir(QCoreApplication::applicationDirPath())
-                               .filePath(QStringLiteral("taskrunner"));
-    return QFileInfo(beside).isExecutable() ? beside
-                                            : QStringLiteral(TASKRUNNER_EXECUTABLE);
+    const QString beside =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("taskrunner"));
+    return QFileInfo(beside).isExecutable() ? beside : QStringLiteral(TASKRUNNER_EXECUTABLE);
 }
 
 QString helloExecutable()
 {
-    const QString beside = QDir(QCoreApplication::applicationDirPath())
-                               .filePath(QStringLiteral("taskrunner-hello"));
-    return QFileInfo(beside).isExecutable() ? beside
-                                            : QStringLiteral(TASKRUNNER_HELLO_EXECUTABLE);
+    const QString beside =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("taskrunner-hello"));
+    return QFileInfo(beside).isExecutable() ? beside : QStringLiteral(TASKRUNNER_HELLO_EXECUTABLE);
 }
 
 void measureQuit(BenchResults &results)
@@ -227,10 +226,10 @@ void measureQuit(BenchResults &results)
             5s);
         if (!busy)
             std::fprintf(stderr, "warning: quit (stuck): not every runner was busy\n");
-        results.shutdownGraceMs =
-            double(GlobalRunnerRegistry::instance()->shutdownGrace().count());
+        results.shutdownGraceMs = double(GlobalRunnerRegistry::instance()->shutdownGrace().count());
 
-        std::fprintf(stderr, "  quit (stuck): one warning about a session still running is expected\n");
+        std::fprintf(stderr,
+                     "  quit (stuck): one warning about a session still running is expected\n");
         const auto start = Clock::now();
         controller->quit();
         const QStringList stuck = GlobalRunnerRegistry::instance()->shutdown();

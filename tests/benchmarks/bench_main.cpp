@@ -55,8 +55,8 @@ struct Figure
     double value;
     int decimals;
     const char *unit;
-    QString target;  // empty: no target
-    int met;         // 1 met, 0 missed, -1 no target or not measured
+    QString target; // empty: no target
+    int met;        // 1 met, 0 missed, -1 no target or not measured
 };
 
 QString number(double value, int decimals)
@@ -100,7 +100,8 @@ QList<Figure> figures(const BenchResults &r)
         {"session_tasks_per_s", r.sessionTasksPerS, 0, "tasks/s",
          QStringLiteral(">= 2,000,000 and >= 5 x QtConcurrent"),
          check(has({r.sessionTasksPerS, r.qtconcurrentTasksPerS}),
-               r.sessionTasksPerS >= 2'000'000 && r.sessionTasksPerS >= 5 * r.qtconcurrentTasksPerS)},
+               r.sessionTasksPerS >= 2'000'000 &&
+                   r.sessionTasksPerS >= 5 * r.qtconcurrentTasksPerS)},
         {"qtconcurrent_tasks_per_s", r.qtconcurrentTasksPerS, 0, "tasks/s", {}, -1},
         {"threadpool_tasks_per_s", r.threadpoolTasksPerS, 0, "tasks/s", {}, -1},
         {"naive_signal_tasks_per_s", r.naiveSignalTasksPerS, 0, "tasks/s", {}, -1},
@@ -226,11 +227,12 @@ void filterMessages(QtMsgType type, const QMessageLogContext &context, const QSt
 
 void usage(FILE *out)
 {
-    std::fprintf(out, "Usage: taskrunner-bench [--json] [--json-out FILE] [--only PART[,PART...]]\n\n"
-                      "Measures the task runners and the app; progress goes to stderr.\n"
-                      "  --json       print one JSON object instead of the table\n"
-                      "  --json-out   also write the JSON object to FILE (the same run)\n"
-                      "  --only       measure some parts only (the others print null):\n");
+    std::fprintf(out,
+                 "Usage: taskrunner-bench [--json] [--json-out FILE] [--only PART[,PART...]]\n\n"
+                 "Measures the task runners and the app; progress goes to stderr.\n"
+                 "  --json       print one JSON object instead of the table\n"
+                 "  --json-out   also write the JSON object to FILE (the same run)\n"
+                 "  --only       measure some parts only (the others print null):\n");
     for (const Part &part : parts)
         std::fprintf(out, "                 %-11s %s\n", part.name, part.what);
 }

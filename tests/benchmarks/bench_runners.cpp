@@ -237,7 +237,7 @@ void measureStop(BenchResults &results)
                 finish(runner);
                 continue;
             }
-            std::this_thread::sleep_for(50ms);
+            std::this_thread::sleep_for(50ms); // well inside the 1 s task, as a user would be
             const auto completion = runner->completion();
             const auto start = Clock::now();
             runner->stop();

@@ -11,9 +11,9 @@
 
 #include <QEventLoop>
 #include <QFutureWatcher>
+#include <QtConcurrent>
 #include <QThread>
 #include <QThreadPool>
-#include <QtConcurrent>
 
 #include <cstdio>
 
@@ -172,8 +172,7 @@ class RoundTrips
 public:
     explicit RoundTrips(std::function<void(quint64)> send)
         : m_send(std::move(send))
-    {
-    }
+    {}
 
     std::vector<double> run()
     {

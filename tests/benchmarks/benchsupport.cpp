@@ -22,8 +22,8 @@ double percentile(std::vector<double> values, double p)
         return notMeasured;
     std::sort(values.begin(), values.end());
     const double rank = std::ceil(p / 100.0 * double(values.size()));
-    const auto index = std::clamp<std::size_t>(std::size_t(std::max(rank, 1.0)) - 1, 0,
-                                               values.size() - 1);
+    const auto index =
+        std::clamp<std::size_t>(std::size_t(std::max(rank, 1.0)) - 1, 0, values.size() - 1);
     return values[index];
 }
 
@@ -162,7 +162,8 @@ void LoopProbe::stop()
 void LoopProbe::fire()
 {
     const auto now = Clock::now();
-    m_latencies.push_back(std::max(0.0, std::chrono::duration<double, std::milli>(now - m_due).count()));
+    m_latencies.push_back(
+        std::max(0.0, std::chrono::duration<double, std::milli>(now - m_due).count()));
     m_due = now + std::chrono::milliseconds(1);
     m_timer.start(1);
 }

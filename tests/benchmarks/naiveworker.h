@@ -15,8 +15,7 @@ public:
     using Work = std::function<QVariant(const QVariant &)>;
     explicit NaiveWorker(Work work)
         : m_work(std::move(work))
-    {
-    }
+    {}
 
 public slots:
     // One task in, one resultReady() out.
