@@ -32,19 +32,6 @@ constexpr int stopReturnSamples = 20;
 constexpr int stopGoneSamples = 5;
 constexpr int globalPeriods = 10;
 
-QVariant noop(const QVariant &task)
-{
-    return task;
-}
-
-void finish(SessionTaskRunner *runner)
-{
-    const auto completion = runner->completion();
-    runner->stop();
-    if (!completion->waitUntil(Clock::now() + 10s))
-        std::fprintf(stderr, "warning: a session runner did not stop within 10 s\n");
-}
-
 // A one-shot flag one thread raises and another waits for; not tied to any interruption.
 class Flag
 {

@@ -33,21 +33,6 @@ constexpr int roundTripSamples = 10'000;
 constexpr auto roundTripGap = 1ms;
 constexpr auto timeout = std::chrono::milliseconds(60'000);
 
-QVariant noop(const QVariant &task)
-{
-    return task;
-}
-
-// Stops a session runner and waits until its thread let go of it; the main thread deletes it.
-void finish(SessionTaskRunner *runner)
-{
-    const auto completion = runner->completion();
-    runner->stop();
-    if (!completion->waitUntil(Clock::now() + 10s))
-        std::fprintf(stderr, "warning: a session runner did not stop within 10 s\n");
-    flushEvents();
-}
-
 // Runs `loop` with a safety timeout; false (and a message) if it timed out.
 bool execWithTimeout(QEventLoop &loop, const char *what)
 {

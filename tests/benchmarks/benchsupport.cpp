@@ -1,5 +1,7 @@
 #include "benchsupport.h"
 
+#include "sessiontaskrunner.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
@@ -166,6 +168,15 @@ void LoopProbe::fire()
         std::max(0.0, std::chrono::duration<double, std::milli>(now - m_due).count()));
     m_due = now + std::chrono::milliseconds(1);
     m_timer.start(1);
+}
+
+void finish(SessionTaskRunner *runner)
+{
+    const auto completion = runner->completion();
+    runner->stop();
+    if (!completion->waitUntil(Clock::now() + std::chrono::seconds(10)))
+        std::fprintf(stderr, "warning: a session runner did not stop within 10 s\n");
+    flushEvents();
 }
 
 } // namespace Bench

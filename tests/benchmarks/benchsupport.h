@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QVariant>
+
 #include <QByteArray>
 #include <QObject>
 #include <QSet>
@@ -14,6 +16,8 @@
 
 // What every part of taskrunner-bench shares: clocks, statistics, /proc readers and a probe
 // of the GUI thread's event loop.
+class SessionTaskRunner;
+
 namespace Bench {
 
 using Clock = std::chrono::steady_clock;
@@ -90,5 +94,15 @@ private:
     Clock::time_point m_due;
     std::vector<double> m_latencies;
 };
+
+// The no-op task of the throughput benchmarks: the task comes back as the result.
+inline QVariant noop(const QVariant &task)
+{
+    return task;
+}
+
+// Stops a session runner, waits until its thread let go of it, and lets the main thread
+// delete it.
+void finish(SessionTaskRunner *runner);
 
 } // namespace Bench
