@@ -50,7 +50,7 @@ void tst_GlobalTaskRunner::runsRepeatedly()
     QCOMPARE(runner->key(), QStringLiteral("repeat"));
     QTRY_VERIFY_WITH_TIMEOUT(runner->state().runs >= 5, 10000);
     const GlobalRunnerState state = runner->state();
-    QVERIFY(state.hasResult);
+    QVERIFY(state.lastResult.isValid());
     QVERIFY(state.lastResult.toInt() >= 5);
     QVERIFY(state.lastError.isEmpty());
     QCOMPARE(state.failures, 0u);
@@ -87,7 +87,7 @@ void tst_GlobalTaskRunner::throwingWorkerKeepsRunning()
     const GlobalRunnerState state = runner->state();
     QCOMPARE(state.runs, 0u);
     QCOMPARE(state.lastError, QStringLiteral("no data"));
-    QVERIFY(!state.hasResult);
+    QVERIFY(!state.lastResult.isValid());
 }
 
 void tst_GlobalTaskRunner::errorIsClearedBySuccess()

@@ -100,10 +100,8 @@ void GlobalRunnerView::showState()
         const QSignalBlocker blocker(ui->intervalSpinBox); // not an edit: do not send it back
         ui->intervalSpinBox->setValue(state.interval);
     }
-    ui->lastResultLabel->setText(QStringLiteral("Last Result: %1")
-                                     .arg(state.hasResult
-                                              ? TaskRunner::displayText(state.lastResult)
-                                              : QStringLiteral("None")));
+    ui->lastResultLabel->setText(
+        QStringLiteral("Last Result: %1").arg(TaskRunner::displayText(state.lastResult)));
     ui->lastExceptionLabel->setText(
         QStringLiteral("Last Exception: %1")
             .arg(state.lastError.isEmpty() ? QStringLiteral("None") : state.lastError));
@@ -113,5 +111,4 @@ void GlobalRunnerView::showState()
     ui->pauseButton->setText(state.paused ? QStringLiteral("&Resume") : QStringLiteral("&Pause"));
     ui->pauseButton->setAccessibleName(state.paused ? QStringLiteral("Resume")
                                                     : QStringLiteral("Pause"));
-    emit stateShown();
 }

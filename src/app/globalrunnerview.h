@@ -32,9 +32,6 @@ public:
     // Results the runner produced since setRunner().
     quint64 resultsSinceOpened() const { return m_resultsSinceOpened; }
 
-signals:
-    void stateShown();
-
 private:
     void showState();
     void applyEditedInterval(double seconds);

@@ -153,7 +153,6 @@ void GlobalTaskRunner::runOnce()
             m_state.lastError = error;
         } else {
             ++m_state.runs;
-            m_state.hasResult = true;
             m_state.lastResult = std::move(result);
             m_state.lastError.clear();
         }

@@ -27,7 +27,6 @@ struct SessionRunnerState
     qsizetype queueLength = 0; // tasks waiting, not counting the running one
     quint64 done = 0;          // tasks whose worker returned
     quint64 failed = 0;        // tasks whose worker threw
-    bool hasResult = false;    // false until the first task finished
     bool lastFailed = false;
     QVariant lastResult;
     QString lastError;
@@ -51,9 +50,8 @@ struct GlobalRunnerState
     bool paused = false;
     quint64 runs = 0;     // runs that returned a result; monotonic
     quint64 failures = 0; // runs that threw; monotonic
-    bool hasResult = false;
-    QVariant lastResult;
-    QString lastError; // empty after a successful run
+    QVariant lastResult;  // invalid until the first result
+    QString lastError;    // empty after a successful run
 };
 
 namespace TaskRunner {

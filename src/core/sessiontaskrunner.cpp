@@ -110,7 +110,6 @@ void SessionTaskRunner::drain()
         {
             std::lock_guard lock(m_mutex);
             m_state.busy = false;
-            m_state.hasResult = true;
             m_state.lastFailed = record.failed;
             if (record.failed) {
                 ++m_state.failed;
