@@ -92,6 +92,8 @@ void tst_SessionWindow::addTaskThreeTimesShowsStatusInOrder()
     SessionWindow *window = app.newWindow();
     QLabel *status = label(window, "statusLabel");
     QCOMPARE(status->text(), QStringLiteral("The queue is empty"));
+    QLabel *lastResultLabel = label(window, "lastResultLabel");
+    QVERIFY(!(lastResultLabel->textInteractionFlags() & Qt::TextSelectableByMouse));
 
     // As in the reference, N is counted when a task is taken, the taken one included: the
     // first click's task starts alone, the other two wait behind it.
@@ -111,7 +113,8 @@ void tst_SessionWindow::addTaskThreeTimesShowsStatusInOrder()
     gate.release();
     QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("The queue is empty"), 5000);
 
-    const QString lastResult = label(window, "lastResultLabel")->text();
+    const QString lastResult = lastResultLabel->text();
+    QVERIFY(lastResultLabel->textInteractionFlags() & Qt::TextSelectableByMouse); // to copy it
     QVERIFY(lastResult.startsWith(QLatin1String("Last Result: ")));
     const QDateTime when = QDateTime::fromString(lastResult.mid(13), Qt::ISODateWithMs);
     QVERIFY2(when.isValid(), qPrintable(lastResult));

@@ -2,7 +2,7 @@
 #include "ui_globalrunnerview.h"
 
 #include "globaltaskrunner.h"
-#include "headinglabel.h"
+#include "labels.h"
 
 #include <cmath>
 
@@ -100,11 +100,14 @@ void GlobalRunnerView::showState()
         const QSignalBlocker blocker(ui->intervalSpinBox); // not an edit: do not send it back
         ui->intervalSpinBox->setValue(state.interval);
     }
-    ui->lastResultLabel->setText(
-        QStringLiteral("Last Result: %1").arg(TaskRunner::displayText(state.lastResult)));
-    ui->lastExceptionLabel->setText(
-        QStringLiteral("Last Exception: %1")
-            .arg(state.lastError.isEmpty() ? QStringLiteral("None") : state.lastError));
+    setCopyableText(
+        ui->lastResultLabel,
+        QStringLiteral("Last Result: %1").arg(TaskRunner::displayText(state.lastResult)),
+        state.lastResult.isValid());
+    setCopyableText(ui->lastExceptionLabel,
+                    QStringLiteral("Last Exception: %1")
+                        .arg(state.lastError.isEmpty() ? QStringLiteral("None") : state.lastError),
+                    !state.lastError.isEmpty());
     m_resultsSinceOpened = state.runs - m_runsAtOpen;
     ui->resultsLabel->setText(
         QStringLiteral("%1 results produced during this session").arg(m_resultsSinceOpened));

@@ -2,7 +2,7 @@
 #include "ui_sessionrunnerview.h"
 
 #include "durationtext.h"
-#include "headinglabel.h"
+#include "labels.h"
 #include "sessiontaskrunner.h"
 
 SessionRunnerView::SessionRunnerView(QWidget *parent)
@@ -54,7 +54,9 @@ void SessionRunnerView::showState()
     ui->queueLabel->setText(state.queueLength == 1
                                 ? QStringLiteral("Queue: 1 task waiting")
                                 : QStringLiteral("Queue: %1 tasks waiting").arg(state.queueLength));
-    ui->lastResultLabel->setText(QStringLiteral("Last Result: %1").arg(state.lastResultText()));
+    setCopyableText(ui->lastResultLabel,
+                    QStringLiteral("Last Result: %1").arg(state.lastResultText()),
+                    state.done + state.failed > 0);
     ui->busyLabel->setText(state.busy ? QStringLiteral("● Working") : QStringLiteral("Idle"));
     ui->clearQueueButton->setEnabled(state.queueLength > 0);
 
