@@ -1,9 +1,12 @@
 #include "applicationinfo.h"
 
+#include "deferredicon.h"
 #include "taskrunner_config.h"
 
 #include <QApplication>
 #include <QIcon>
+#include <QStyle>
+#include <QStyleFactory>
 
 // The resources live in the static app library: the linker keeps them only when asked.
 // (Q_INIT_RESOURCE must be used outside any namespace.)
@@ -26,7 +29,14 @@ void applyGui()
     initResources();
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Task Runner"));
     QGuiApplication::setDesktopFileName(QStringLiteral(TASKRUNNER_APP_ID));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/taskrunner/icon.svg")));
+    // The style Qt chose (-style, QT_STYLE_OVERRIDE, the desktop's), made again as the base
+    // of a proxy: QApplication::setStyle() deletes the style it replaces.
+    if (QStyle *base = QStyleFactory::create(QApplication::style()->name()))
+        QApplication::setStyle(new DeferredIconStyle(base));
+    // Reading the SVG loads Qt's SVG icon engine and QtSvg: done when a platform first asks
+    // for the icon's pixmaps (X11 when a window is mapped), not before the first window.
+    QApplication::setWindowIcon(
+        DeferredIcon::create([] { return QIcon(QStringLiteral(":/taskrunner/icon.svg")); }));
 }
 
 } // namespace ApplicationInfo
