@@ -17,6 +17,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace std::chrono_literals;
 
@@ -33,6 +34,8 @@ private slots:
     void commandLineIntervalWinsOverSavedOne();
     void intervalAndGeometrySurviveARestart();
     void garbageSettingsFallBackToDefaults();
+    void unchangedSettingsAreNotRewritten();
+    void firstWindowLoadsNoImagePlugin();
     void quitActionClosesEveryWindowAndStopsEverySession();
     void quitWithQueuedAndRunningWorkExitsZero_data();
     void quitWithQueuedAndRunningWorkExitsZero();
@@ -128,6 +131,60 @@ void tst_AppController::garbageSettingsFallBackToDefaults()
     SessionWindow *window = app.newWindow();
     QVERIFY(QTest::qWaitForWindowExposed(window));
     QVERIFY(window->width() > 200 && window->height() > 100);
+}
+
+namespace {
+
+// The inode of `file`: QSettings writes through QSaveFile, which replaces the file.
+ino_t inodeOf(const QString &file)
+{
+    struct stat status = {};
+    return ::stat(QFile::encodeName(file).constData(), &status) == 0 ? status.st_ino : 0;
+}
+
+} // namespace
+
+void tst_AppController::unchangedSettingsAreNotRewritten()
+{
+    AppSettings settings;
+    const QByteArray geometry("geometry bytes");
+    settings.setInterval(QStringLiteral("c-unchanged"), 1.5);
+    settings.setWindowGeometry(geometry);
+    settings.sync();
+    const ino_t written = inodeOf(settings.fileName());
+    QVERIFY(written != 0);
+
+    // What a quit that changed nothing does: the same values again.
+    settings.setInterval(QStringLiteral("c-unchanged"), 1.5);
+    settings.setWindowGeometry(geometry);
+    settings.sync();
+    QCOMPARE(inodeOf(settings.fileName()), written);
+
+    settings.setInterval(QStringLiteral("c-unchanged"), 2.5);
+    settings.sync();
+    QVERIFY(inodeOf(settings.fileName()) != written);
+    QCOMPARE(AppSettings().interval(QStringLiteral("c-unchanged"), 0.33), 2.5);
+}
+
+void tst_AppController::firstWindowLoadsNoImagePlugin()
+{
+    // Image-format plugins (and QtSvg for the window icon) are loaded when an icon is first
+    // painted, not while the first window is built.
+    QTemporaryDir config;
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    environment.insert(QStringLiteral("QT_DEBUG_PLUGINS"), QStringLiteral("1"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(TASKRUNNER_EXECUTABLE),
+                  {QStringLiteral("--exit-after-first-frame")});
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitCode(), 0);
+    const QByteArray log = process.readAllStandardError();
+    QVERIFY2(log.contains("platforms/libqoffscreen.so\" loaded library"), log.constData());
+    QVERIFY2(!log.contains("imageformats/"), log.constData());
+    QVERIFY2(!log.contains("iconengines/"), log.constData());
 }
 
 void tst_AppController::quitActionClosesEveryWindowAndStopsEverySession()

@@ -49,7 +49,7 @@ double AppSettings::interval(const QString &key, double fallback) const
 void AppSettings::setInterval(const QString &key, double seconds)
 {
     if (GlobalTaskRunner::isValidInterval(seconds))
-        m_settings.setValue(intervalKey(key), QString::number(seconds, 'g', 12));
+        store(intervalKey(key), QString::number(seconds, 'g', 12));
 }
 
 QByteArray AppSettings::windowGeometry() const
@@ -65,5 +65,13 @@ QByteArray AppSettings::windowGeometry() const
 
 void AppSettings::setWindowGeometry(const QByteArray &geometry)
 {
-    m_settings.setValue(QStringLiteral("window/geometry"), geometry);
+    store(QStringLiteral("window/geometry"), geometry);
+}
+
+void AppSettings::store(const QString &key, const QVariant &value)
+{
+    // QSettings rewrites (and syncs to disk) the whole file for any setValue(), even of the
+    // value it holds: a quit that changed nothing writes nothing.
+    if (m_settings.value(key) != value)
+        m_settings.setValue(key, value);
 }

@@ -24,5 +24,6 @@ public:
 
 private:
     static QString intervalKey(const QString &globalKey);
+    void store(const QString &key, const QVariant &value);
     mutable QSettings m_settings;
 };
