@@ -20,15 +20,31 @@ ChangeNotifier::ChangeNotifier(std::chrono::milliseconds minimumGap)
 
 void ChangeNotifier::report(bool urgent)
 {
+    using namespace std::chrono;
+    // Reported in the main thread, which is awake: wait for the gap with the timer, without
+    // posting a wake-up to itself. From another thread, a posted flush wakes the main thread.
+    const bool inOwnThread = !urgent && QThread::currentThread() == thread();
+    milliseconds delay{0};
     {
         std::lock_guard lock(m_mutex);
         m_urgent = m_urgent || urgent;
         // A queued flush will see this report; a running gap timer too, unless it is urgent.
         if (m_pending == Pending::Flush || (m_pending == Pending::GapTimer && !urgent))
             return;
-        m_pending = Pending::Flush;
+        if (inOwnThread) {
+            m_pending = Pending::GapTimer;
+            const auto now = Clock::now();
+            const auto due = m_lastEmit + m_minimumGap;
+            if (now < due)
+                delay = ceil<milliseconds>(due - now);
+        } else {
+            m_pending = Pending::Flush;
+        }
     }
-    emit flushRequested(QPrivateSignal());
+    if (inOwnThread)
+        m_gapTimer.start(delay);
+    else
+        emit flushRequested(QPrivateSignal());
 }
 
 void ChangeNotifier::flush()

@@ -10,7 +10,9 @@
 // the main thread. At most one wake-up is ever queued in the main thread's event queue,
 // whatever the rate of reports, so a producer faster than the GUI cannot grow that queue.
 // Emissions are at least minimumGap() apart, except for urgent reports (the end of a burst),
-// which are delivered as soon as the main thread gets to them.
+// which are delivered as soon as the main thread gets to them. A report made in the main
+// thread itself posts nothing: it arms the gap timer (for 0 ms when the gap has passed), so a
+// GUI action followed at once by a worker's urgent report costs the main thread one wake-up.
 class ChangeNotifier : public QObject
 {
     Q_OBJECT
