@@ -12,7 +12,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <stdexcept>
+#include <vector>
 
 using namespace std::chrono_literals;
 
@@ -67,6 +69,8 @@ private slots:
     void clearDropsWaitingTasks();
     void workRunsOnRunnerThreadAndNotificationsOnMain();
     void historyIsBoundedAndTimed();
+    void eventsTasksPostAreDeliveredWhileIdle();
+    void idleRunnerTakesTasksFromAnyThread();
 };
 
 void tst_SessionTaskRunner::cleanup()
@@ -373,6 +377,61 @@ void tst_SessionTaskRunner::historyIsBoundedAndTimed()
         QCOMPARE(record.failed, record.number % 2 == 0); // task i is the (i+1)th
         QVERIFY(record.duration >= 1ms);
     }
+}
+
+void tst_SessionTaskRunner::eventsTasksPostAreDeliveredWhileIdle()
+{
+    // An idle runner waits outside its thread's event loop; what a task left to that loop
+    // (a deleteLater(), a queued call) must not wait for the next task or for stop().
+    struct Counts
+    {
+        std::atomic<int> deleted{0};
+        std::atomic<int> called{0};
+    };
+    const auto counts = std::make_shared<Counts>(); // outlives the runner's thread
+    ScopedRunner runner([counts](const QVariant &) {
+        auto *helper = new QObject;
+        connect(helper, &QObject::destroyed, [counts] { ++counts->deleted; });
+        QMetaObject::invokeMethod(
+            helper, [counts] { ++counts->called; }, Qt::QueuedConnection);
+        helper->deleteLater();
+        return QVariant();
+    });
+    runner->append(1);
+    QTRY_COMPARE_WITH_TIMEOUT(counts->deleted.load(), 1, 5000);
+    QCOMPARE(counts->called.load(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!runner->state().busy, 5000);
+    QVERIFY(runner.runner); // not stopped
+    runner->append(2);
+    QTRY_COMPARE_WITH_TIMEOUT(counts->deleted.load(), 2, 5000);
+    QCOMPARE(counts->called.load(), 2);
+}
+
+void tst_SessionTaskRunner::idleRunnerTakesTasksFromAnyThread()
+{
+    ScopedRunner runner([](const QVariant &task) { return task; });
+    runner->append(0);
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().done, 1u, 5000);
+    // Now idle: tasks appended from other threads, some while it waits, wake it each time.
+    constexpr int threads = 4;
+    constexpr int perThread = 250;
+    std::vector<std::unique_ptr<QThread>> appenders;
+    for (int t = 0; t < threads; ++t) {
+        appenders.emplace_back(QThread::create([&runner, t] {
+            for (int i = 0; i < perThread; ++i) {
+                runner->append(t * perThread + i);
+                if (i % 50 == 0)
+                    QThread::usleep(200); // let the runner fall idle now and then
+            }
+        }));
+        appenders.back()->start();
+    }
+    for (auto &thread : appenders)
+        QVERIFY(thread->wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().done, quint64(1 + threads * perThread), 10000);
+    const SessionRunnerState state = runner->state();
+    QCOMPARE(state.queueLength, 0);
+    QVERIFY(!state.busy);
 }
 
 QTEST_GUILESS_MAIN(tst_SessionTaskRunner)

@@ -2,6 +2,8 @@
 
 #include "logging.h"
 
+#include <QCoreApplication>
+
 #include <exception>
 
 SessionTaskRunner *SessionTaskRunner::create(Worker worker)
@@ -24,6 +26,7 @@ SessionTaskRunner::SessionTaskRunner(Worker worker)
 void SessionTaskRunner::append(const QVariant &task)
 {
     bool startDrain = false;
+    bool runnerWaits = false;
     {
         std::lock_guard lock(m_mutex);
         if (isStopRequested())
@@ -31,8 +34,11 @@ void SessionTaskRunner::append(const QVariant &task)
         m_queue.push_back(task);
         m_state.queueLength = qsizetype(m_queue.size());
         startDrain = !std::exchange(m_drainQueued, true);
+        runnerWaits = m_waiting;
     }
-    if (startDrain)
+    if (runnerWaits)
+        m_workAvailable.notify_one();
+    else if (startDrain)
         emit drainRequested(QPrivateSignal());
     reportChange();
 }
@@ -63,7 +69,8 @@ void SessionTaskRunner::stop()
 void SessionTaskRunner::aboutToStop()
 {
     log(QStringLiteral("Stopping Task Runner"));
-    clear();
+    clear(); // takes m_mutex after the stop flag was set: a waiting drain() will see the flag
+    m_workAvailable.notify_all();
 }
 
 void SessionTaskRunner::threadFinishing()
@@ -74,22 +81,36 @@ void SessionTaskRunner::threadFinishing()
 void SessionTaskRunner::drain()
 {
     using Clock = std::chrono::steady_clock;
+    std::unique_lock lock(m_mutex);
     for (;;) {
-        QVariant task;
-        TaskRecord record;
-        {
-            std::lock_guard lock(m_mutex);
-            if (m_queue.empty() || isStopRequested()) {
-                m_drainQueued = false;
-                break;
-            }
-            task = std::move(m_queue.front());
-            m_queue.pop_front();
-            m_state.itemsLeft = qsizetype(m_queue.size()) + 1;
-            m_state.queueLength = qsizetype(m_queue.size());
-            m_state.busy = true;
-            record.number = ++m_taken;
+        if (m_queue.empty() && !isStopRequested()) {
+            lock.unlock();
+            log(QStringLiteral("Waiting for a task"));
+            reportChange(true); // the end of a burst: show it now
+            // The thread's event loop does not run while the runner waits: deliver what the
+            // tasks posted to objects of this thread first. Deferred deletes posted from here
+            // (this slot's loop level) are sent only when asked for by type.
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+            lock.lock();
+            m_waiting = true;
+            m_workAvailable.wait(lock, [this] { return !m_queue.empty() || isStopRequested(); });
+            m_waiting = false;
         }
+        if (isStopRequested()) {
+            // Back to the event loop, which stop() has told to quit.
+            m_drainQueued = false;
+            return;
+        }
+
+        QVariant task = std::move(m_queue.front());
+        m_queue.pop_front();
+        TaskRecord record;
+        m_state.itemsLeft = qsizetype(m_queue.size()) + 1;
+        m_state.queueLength = qsizetype(m_queue.size());
+        m_state.busy = true;
+        record.number = ++m_taken;
+        lock.unlock();
         if (lcSession().isDebugEnabled())
             log(state().statusText());
         reportChange();
@@ -106,26 +127,25 @@ void SessionTaskRunner::drain()
         }
         record.duration =
             std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started);
+        task = QVariant(); // destroyed on this thread, outside the lock
 
-        {
-            std::lock_guard lock(m_mutex);
-            m_state.busy = false;
-            m_state.lastFailed = record.failed;
-            if (record.failed) {
-                ++m_state.failed;
-                m_state.lastError = record.errorMessage;
-            } else {
-                ++m_state.done;
-                m_state.lastResult = record.result;
-            }
-            if (m_state.recent.size() >= SessionRunnerState::historyLimit())
-                m_state.recent.removeFirst();
-            m_state.recent.append(std::move(record));
+        lock.lock();
+        m_state.busy = false;
+        m_state.lastFailed = record.failed;
+        if (record.failed) {
+            ++m_state.failed;
+            m_state.lastError = record.errorMessage;
+        } else {
+            ++m_state.done;
+            m_state.lastResult = record.result;
         }
+        if (m_state.recent.size() >= SessionRunnerState::historyLimit())
+            m_state.recent.removeFirst();
+        m_state.recent.append(std::move(record));
+        lock.unlock();
         reportChange();
+        lock.lock();
     }
-    log(QStringLiteral("Waiting for a task"));
-    reportChange(true); // the end of a burst: show it now
 }
 
 void SessionTaskRunner::log(const QString &message) const

@@ -4,12 +4,19 @@
 #include "runnerstate.h"
 #include "taskrunnerbase.h"
 
+#include <condition_variable>
 #include <deque>
 #include <mutex>
 
 // One session's worker thread: takes tasks from a FIFO queue and runs them one at a time.
-// Idle, it blocks in its thread's event loop (no wake-ups). What the worker throws becomes
-// the task's error; the runner goes on with the next task.
+// What the worker throws becomes the task's error; the runner goes on with the next task.
+//
+// Idle, the thread sleeps without wake-ups: in its event loop until the first task, then on a
+// condition variable that append() signals directly, which wakes it faster than an event
+// posted through its event loop. While the runner waits, that loop does not run: the events
+// tasks posted to objects of the runner's thread (deleteLater(), queued calls) are delivered
+// at the end of each burst of tasks, before the wait, and a timer a task started on its own
+// thread does not fire while the runner is idle (a task should finish what it starts).
 //
 // Lifetime: create() starts the thread; the creator owns the runner until it calls stop(),
 // after which the runner deletes itself in the main thread once its running task returned.
@@ -36,13 +43,14 @@ public:
     void stop();
 
 signals:
-    // Queued to drain() on the runner's thread (see ChangeNotifier::flushRequested()).
+    // Queued to drain() on the runner's thread once, for the first task (see
+    // ChangeNotifier::flushRequested()).
     void drainRequested(QPrivateSignal);
 
 private:
     explicit SessionTaskRunner(Worker worker);
 
-    void drain(); // runner thread
+    void drain(); // runner thread: runs tasks, then waits for more, until stop
     void log(const QString &message) const;
     void aboutToStop() override;
     void threadFinishing() override;
@@ -50,8 +58,10 @@ private:
     const Worker m_worker;
 
     mutable std::mutex m_mutex;
+    std::condition_variable m_workAvailable; // a task was queued or stop was requested
     std::deque<QVariant> m_queue;
     bool m_drainQueued = false; // a drain() is queued or running
+    bool m_waiting = false;     // drain() waits for m_workAvailable
     quint64 m_taken = 0;
     SessionRunnerState m_state;
 };
