@@ -3,7 +3,8 @@
 class QLabel;
 class QString;
 
-// Shows `label` as a view's heading: bold, 1.3 times the user's font size.
+// Shows `label` as a view's heading: bold, at the user's font size (the bold face Qt already
+// loads for header views, so a heading costs no font of its own).
 void makeHeading(QLabel *label);
 
 // Shows `text` in `label`. Once `worthCopying` (a result, an error), the label becomes
