@@ -176,6 +176,9 @@ void tst_AppController::firstWindowLoadsNoImagePlugin()
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
     environment.insert(QStringLiteral("QT_DEBUG_PLUGINS"), QStringLiteral("1"));
+    // A theme, style or plugin path of the developer's desktop would load plugins of its own.
+    for (const char *name : {"QT_QPA_PLATFORMTHEME", "QT_STYLE_OVERRIDE", "QT_PLUGIN_PATH"})
+        environment.remove(QString::fromLatin1(name));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(TASKRUNNER_EXECUTABLE),
                   {QStringLiteral("--exit-after-first-frame")});

@@ -15,6 +15,7 @@ private slots:
     void changingACopyLeavesTheOriginal();
     void nullIconStaysNull();
     void styleIconsMatchTheBaseStyle();
+    void highDpiPixmapsMatchThePlainIcon();
 };
 
 namespace {
@@ -79,13 +80,31 @@ void tst_DeferredIcon::styleIconsMatchTheBaseStyle()
 {
     const QString name = QStringLiteral("Fusion");
     QScopedPointer<QStyle> plain(QStyleFactory::create(name));
-    DeferredIconStyle deferredStyle(QStyleFactory::create(name));
-    const QStyle &deferred = deferredStyle; // the overload with default arguments
+    DeferredIconStyle deferred(QStyleFactory::create(name));
     for (const auto standardIcon : {QStyle::SP_ToolBarHorizontalExtensionButton,
                                     QStyle::SP_MessageBoxWarning, QStyle::SP_DialogOkButton}) {
         const QImage expected = plain->standardIcon(standardIcon).pixmap(16, 16).toImage();
         QVERIFY(!expected.isNull());
         QCOMPARE(deferred.standardIcon(standardIcon).pixmap(16, 16).toImage(), expected);
+    }
+}
+
+void tst_DeferredIcon::highDpiPixmapsMatchThePlainIcon()
+{
+    QPixmap small(16, 16);
+    small.fill(Qt::red);
+    QPixmap large(32, 32);
+    large.fill(Qt::blue);
+    QIcon plain;
+    plain.addPixmap(small);
+    plain.addPixmap(large);
+    const QIcon deferred = DeferredIcon::create([plain] { return plain; });
+    for (const qreal ratio : {1.0, 1.5, 2.0}) {
+        const QPixmap expected = plain.pixmap(QSize(16, 16), ratio);
+        const QPixmap actual = deferred.pixmap(QSize(16, 16), ratio);
+        QCOMPARE(actual.size(), expected.size());
+        QCOMPARE(actual.devicePixelRatio(), expected.devicePixelRatio());
+        QCOMPARE(actual.toImage(), expected.toImage());
     }
 }
 

@@ -30,11 +30,17 @@ void applyGui()
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Task Runner"));
     QGuiApplication::setDesktopFileName(QStringLiteral(TASKRUNNER_APP_ID));
     // The style Qt chose (-style, QT_STYLE_OVERRIDE, the desktop's), made again as the base
-    // of a proxy: QApplication::setStyle() deletes the style it replaces.
+    // of a proxy: QApplication::setStyle() deletes the style it replaces. A style that
+    // QStyleFactory cannot make (one for a style sheet) is left as it is, icons and all.
     if (QStyle *base = QStyleFactory::create(QApplication::style()->name()))
         QApplication::setStyle(new DeferredIconStyle(base));
-    // Reading the SVG loads Qt's SVG icon engine and QtSvg: done when a platform first asks
-    // for the icon's pixmaps (X11 when a window is mapped), not before the first window.
+}
+
+void applyWindowIcon()
+{
+    // Reading the SVG loads Qt's SVG icon engine and QtSvg. X11 asks for the pixmaps as soon
+    // as the icon is set on a window, so it is set once the first window is up; platforms
+    // that never show window icons never read it.
     QApplication::setWindowIcon(
         DeferredIcon::create([] { return QIcon(QStringLiteral(":/taskrunner/icon.svg")); }));
 }

@@ -4,6 +4,9 @@
 namespace ApplicationInfo {
 // Before any QCoreApplication: names and version (used by --version and QSettings).
 void apply();
-// After QApplication exists: desktop file name and window icon.
+// After QApplication exists: display and desktop file names, the style's deferred icons.
 void applyGui();
+// The window icon, for every window; existing ones are updated. Call it once the first
+// window is shown (see applicationinfo.cpp).
+void applyWindowIcon();
 } // namespace ApplicationInfo

@@ -1,5 +1,6 @@
 #include "deferredicon.h"
 
+#include <QApplication>
 #include <QIconEngine>
 #include <QPointer>
 #include <QWidget>
@@ -23,14 +24,16 @@ public:
     {
         return icon().actualSize(size, mode, state);
     }
+    // QIcon asks an engine for pixmap() at a device pixel ratio of 1, and for scaledPixmap()
+    // with `size` already in device pixels: neither may scale again.
     QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
     {
-        return icon().pixmap(size, mode, state);
+        return icon().pixmap(size, 1.0, mode, state);
     }
     QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state,
                          qreal scale) override
     {
-        return icon().pixmap(size, scale, mode, state);
+        return icon().pixmap((QSizeF(size) / scale).toSize(), scale, mode, state);
     }
     void addPixmap(const QPixmap &pixmap, QIcon::Mode mode, QIcon::State state) override
     {
@@ -81,7 +84,9 @@ QIcon create(std::function<QIcon()> factory)
 
 DeferredIconStyle::DeferredIconStyle(QStyle *base)
     : QProxyStyle(base)
-{}
+{
+    setObjectName(base->objectName());
+}
 
 QIcon DeferredIconStyle::standardIcon(StandardPixmap standardIcon, const QStyleOption *option,
                                       const QWidget *widget) const
@@ -91,6 +96,8 @@ QIcon DeferredIconStyle::standardIcon(StandardPixmap standardIcon, const QStyleO
         return QProxyStyle::standardIcon(standardIcon, option, widget);
     return DeferredIcon::create([style = QPointer<QStyle>(baseStyle()), standardIcon,
                                  widget = QPointer<const QWidget>(widget)] {
-        return style ? style->standardIcon(standardIcon, nullptr, widget.data()) : QIcon();
+        // This style and its base go together; if they were replaced, ask the new style.
+        QStyle *from = style ? style.data() : QApplication::style();
+        return from->standardIcon(standardIcon, nullptr, widget.data());
     });
 }

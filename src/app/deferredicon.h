@@ -29,6 +29,6 @@ public:
     // Takes ownership of `base`, as QProxyStyle does.
     explicit DeferredIconStyle(QStyle *base);
 
-    QIcon standardIcon(StandardPixmap standardIcon, const QStyleOption *option,
-                       const QWidget *widget) const override;
+    QIcon standardIcon(StandardPixmap standardIcon, const QStyleOption *option = nullptr,
+                       const QWidget *widget = nullptr) const override;
 };

@@ -47,6 +47,7 @@ int main(int argc, char *argv[])
             [&controller] { controller.quit(); }, Qt::QueuedConnection);
     }
     controller.start();
+    QTimer::singleShot(0, &app, &ApplicationInfo::applyWindowIcon);
 
     const int status = app.exec();
     // aboutToQuit stopped every runner, waiting at most the shutdown grace. A runner still

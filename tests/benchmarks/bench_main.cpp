@@ -289,6 +289,7 @@ int main(int argc, char *argv[])
     ApplicationInfo::apply();
     QApplication app(argc, argv);
     ApplicationInfo::applyGui();
+    ApplicationInfo::applyWindowIcon(); // as the app does once its first window is up
 
     BenchResults results;
     for (const Part &part : parts) {
