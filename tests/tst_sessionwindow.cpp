@@ -93,6 +93,9 @@ void tst_SessionWindow::addTaskThreeTimesShowsStatusInOrder()
     QLabel *status = label(window, "statusLabel");
     QCOMPARE(status->text(), QStringLiteral("The queue is empty"));
     QLabel *lastResultLabel = label(window, "lastResultLabel");
+    // Until a task is done, the recent tasks are a placeholder, not an empty list.
+    QVERIFY(!window->findChild<QTreeWidget *>());
+    QCOMPARE(label(window, "historyPlaceholder")->text(), QStringLiteral("No tasks yet"));
     QVERIFY(!(lastResultLabel->textInteractionFlags() & Qt::TextSelectableByMouse));
 
     // As in the reference, N is counted when a task is taken, the taken one included: the
@@ -119,7 +122,11 @@ void tst_SessionWindow::addTaskThreeTimesShowsStatusInOrder()
     const QDateTime when = QDateTime::fromString(lastResult.mid(13), Qt::ISODateWithMs);
     QVERIFY2(when.isValid(), qPrintable(lastResult));
     QVERIFY(qAbs(when.secsTo(QDateTime::currentDateTime())) < 60);
-    QCOMPARE(window->findChild<QTreeWidget *>()->topLevelItemCount(), 3);
+    auto *history = window->findChild<QTreeWidget *>();
+    QVERIFY(history && history->isVisible());
+    QCOMPARE(history->topLevelItemCount(), 3);
+    QVERIFY(!window->findChild<QLabel *>(QStringLiteral("historyPlaceholder")));
+    QCOMPARE(label(window, "historyCaption")->buddy(), history); // Alt+R
 }
 
 void tst_SessionWindow::titleHeadingAndShortcuts()

@@ -5,20 +5,50 @@
 #include "labels.h"
 #include "sessiontaskrunner.h"
 
+#include <QHeaderView>
+#include <QTreeWidget>
+
 SessionRunnerView::SessionRunnerView(QWidget *parent)
     : QWidget(parent)
     , ui(std::make_unique<Ui::SessionRunnerView>())
 {
     ui->setupUi(this);
     makeHeading(ui->headingLabel);
-    ui->historyView->header()->setStretchLastSection(true);
-    ui->historyView->setColumnWidth(0, 44);
-    ui->historyView->setColumnWidth(1, 76);
     connect(ui->addTaskButton, &QPushButton::clicked, this, &SessionRunnerView::addTask);
     connect(ui->clearQueueButton, &QPushButton::clicked, this, &SessionRunnerView::clearQueue);
 }
 
 SessionRunnerView::~SessionRunnerView() = default;
+
+QTreeWidget *SessionRunnerView::historyView()
+{
+    if (m_historyView)
+        return m_historyView;
+    // An item view is the most expensive widget of the window to build, and an empty one says
+    // no more than the placeholder: it replaces the placeholder when the first task is done.
+    auto *view = new QTreeWidget(this);
+    view->setObjectName(QStringLiteral("historyView"));
+    view->setAccessibleName(QStringLiteral("Recent tasks"));
+    view->setAccessibleDescription(
+        QStringLiteral("The most recent tasks with their duration and result, newest first"));
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setHeaderLabels(
+        {QStringLiteral("Task"), QStringLiteral("Duration"), QStringLiteral("Result")});
+    view->header()->setStretchLastSection(true);
+    view->setColumnWidth(0, 44);
+    view->setColumnWidth(1, 76);
+    delete ui->layout->replaceWidget(ui->historyPlaceholder, view);
+    delete ui->historyPlaceholder;
+    ui->historyPlaceholder = nullptr;
+    ui->historyCaption->setText(QStringLiteral("&Recent tasks")); // Alt+R now has a target
+    ui->historyCaption->setBuddy(view);
+    setTabOrder(ui->clearQueueButton, view);
+    view->show();
+    m_historyView = view;
+    return view;
+}
 
 void SessionRunnerView::setRunner(SessionTaskRunner *runner)
 {
@@ -63,7 +93,8 @@ void SessionRunnerView::showState()
     const quint64 head = state.recent.isEmpty() ? 0 : state.recent.constLast().number;
     if (head != m_shownHistoryHead) {
         m_shownHistoryHead = head;
-        ui->historyView->clear();
+        QTreeWidget *view = historyView();
+        view->clear();
         QList<QTreeWidgetItem *> items;
         items.reserve(state.recent.size());
         for (auto it = state.recent.crbegin(); it != state.recent.crend(); ++it) {
@@ -72,7 +103,7 @@ void SessionRunnerView::showState()
             items << new QTreeWidgetItem(
                 {QString::number(it->number), durationText(it->duration), result});
         }
-        ui->historyView->addTopLevelItems(items);
+        view->addTopLevelItems(items);
     }
     emit stateShown(state);
 }

@@ -5,6 +5,7 @@
 
 #include <memory>
 
+class QTreeWidget;
 class SessionTaskRunner;
 struct SessionRunnerState;
 namespace Ui {
@@ -33,8 +34,10 @@ signals:
 
 private:
     void showState();
+    QTreeWidget *historyView();
 
     std::unique_ptr<Ui::SessionRunnerView> ui;
     QPointer<SessionTaskRunner> m_runner;
-    quint64 m_shownHistoryHead = 0; // number of the newest task in the history view
+    QTreeWidget *m_historyView = nullptr; // made with the first finished task
+    quint64 m_shownHistoryHead = 0;       // number of the newest task in the history view
 };
