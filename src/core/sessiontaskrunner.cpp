@@ -100,6 +100,8 @@ void SessionTaskRunner::drain()
         if (isStopRequested()) {
             // Back to the event loop, which stop() has told to quit.
             m_drainQueued = false;
+            lock.unlock();
+            reportChange(true); // the last result, for whoever still watches
             return;
         }
 
@@ -142,9 +144,8 @@ void SessionTaskRunner::drain()
         if (m_state.recent.size() >= SessionRunnerState::historyLimit())
             m_state.recent.removeFirst();
         m_state.recent.append(std::move(record));
-        lock.unlock();
-        reportChange();
-        lock.lock();
+        // Still locked: the result is reported together with the next task taken, or as the
+        // end of the burst when there is none.
     }
 }
 
