@@ -27,6 +27,7 @@ void SessionTaskRunner::append(const QVariant &task)
 {
     bool startDrain = false;
     bool runnerWaits = false;
+    bool report = false;
     {
         std::lock_guard lock(m_mutex);
         if (isStopRequested())
@@ -35,12 +36,14 @@ void SessionTaskRunner::append(const QVariant &task)
         m_state.queueLength = qsizetype(m_queue.size());
         startDrain = !std::exchange(m_drainQueued, true);
         runnerWaits = m_waiting;
+        report = announceChange();
     }
     if (runnerWaits)
         m_workAvailable.notify_one();
     else if (startDrain)
         emit drainRequested(QPrivateSignal());
-    reportChange();
+    if (report)
+        reportChange();
 }
 
 qsizetype SessionTaskRunner::clear()
@@ -50,6 +53,7 @@ qsizetype SessionTaskRunner::clear()
         std::lock_guard lock(m_mutex);
         dropped.swap(m_queue);
         m_state.queueLength = 0;
+        m_changeAnnounced = true; // by the urgent report below
     }
     reportChange(true);
     return qsizetype(dropped.size()); // the tasks are destroyed outside the lock
@@ -73,6 +77,12 @@ void SessionTaskRunner::aboutToStop()
     m_workAvailable.notify_all();
 }
 
+void SessionTaskRunner::aboutToNotify()
+{
+    std::lock_guard lock(m_mutex);
+    m_changeAnnounced = false; // the receivers read state() after this
+}
+
 void SessionTaskRunner::threadFinishing()
 {
     log(QStringLiteral("Finished Task Runner"));
@@ -84,6 +94,7 @@ void SessionTaskRunner::drain()
     std::unique_lock lock(m_mutex);
     for (;;) {
         if (m_queue.empty() && !isStopRequested()) {
+            m_changeAnnounced = true; // by the urgent report below
             lock.unlock();
             log(QStringLiteral("Waiting for a task"));
             reportChange(true); // the end of a burst: show it now
@@ -100,6 +111,7 @@ void SessionTaskRunner::drain()
         if (isStopRequested()) {
             // Back to the event loop, which stop() has told to quit.
             m_drainQueued = false;
+            m_changeAnnounced = true; // by the urgent report below
             lock.unlock();
             reportChange(true); // the last result, for whoever still watches
             return;
@@ -112,10 +124,12 @@ void SessionTaskRunner::drain()
         m_state.queueLength = qsizetype(m_queue.size());
         m_state.busy = true;
         record.number = ++m_taken;
+        const bool report = announceChange();
         lock.unlock();
         if (lcSession().isDebugEnabled())
             log(state().statusText());
-        reportChange();
+        if (report)
+            reportChange();
 
         const auto started = Clock::now();
         try {
