@@ -34,6 +34,13 @@ SessionWindow::SessionWindow(AppController *controller, int number,
     m_statusLabel->setAccessibleDescription(QStringLiteral("Session thread status"));
     ui->statusBar->addWidget(m_statusLabel, 1);
 
+    // The views paint their background, so the labels that change with every notification
+    // repaint on it alone; without it, each such repaint also repaints the group box beneath
+    // them, which lays out and draws its title again (a fifth of a window's update). In Fusion
+    // the group box is of the window's colour there, so nothing looks different.
+    ui->sessionView->setAutoFillBackground(true);
+    ui->globalView->setAutoFillBackground(true);
+
     connect(ui->sessionView, &SessionRunnerView::stateShown, this,
             &SessionWindow::showSessionState);
     ui->sessionView->setRunner(m_runner);
