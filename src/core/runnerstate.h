@@ -12,8 +12,8 @@
 
 struct TaskRecord
 {
-    quint64 number = 0; // 1 for the first task the runner took
-    std::chrono::microseconds duration{0};
+    quint64 number = 0;                    // 1 for the first task the runner took
+    std::chrono::microseconds duration{0}; // from when the runner took the task until it returned
     bool failed = false;
     QVariant result;      // the worker's return value, when !failed
     QString errorMessage; // what the worker threw, when failed
