@@ -71,6 +71,8 @@ private slots:
     void historyIsBoundedAndTimed();
     void eventsTasksPostAreDeliveredWhileIdle();
     void idleRunnerTakesTasksFromAnyThread();
+    void everyChangeReachesTheGuiThroughNotifications();
+    void durationLeavesOutTheTimeTheRunnerWasIdle();
 };
 
 void tst_SessionTaskRunner::cleanup()
@@ -438,6 +440,51 @@ void tst_SessionTaskRunner::idleRunnerTakesTasksFromAnyThread()
         QTRY_COMPARE_WITH_TIMEOUT(runner->state().done, expected, 10000);
     }
     QCOMPARE(runner->state().queueLength, 0);
+}
+
+void tst_SessionTaskRunner::everyChangeReachesTheGuiThroughNotifications()
+{
+    // What a window sees is the state it reads when notified; a change made after one
+    // notification must bring another, and none may be left unshown.
+    TestSupport::Gate gate;
+    ScopedRunner runner([&](const QVariant &task) {
+        gate.wait();
+        return task;
+    });
+    SessionRunnerState seen;
+    QObject receiver; // destroyed before the locals its slot uses
+    connect(runner.runner.data(), &SessionTaskRunner::stateChanged, &receiver,
+            [&] { seen = runner->state(); });
+
+    runner->append(1);
+    QTRY_VERIFY_WITH_TIMEOUT(seen.busy && seen.itemsLeft == 1, 5000);
+    runner->append(2);
+    QTRY_COMPARE_WITH_TIMEOUT(seen.queueLength, 1, 5000);
+    gate.release();
+    QTRY_VERIFY_WITH_TIMEOUT(seen.done == 1 && seen.busy && seen.queueLength == 0, 5000);
+    QCOMPARE(seen.statusText(), QStringLiteral("Processing: 1 items left."));
+    gate.release();
+    QTRY_VERIFY_WITH_TIMEOUT(seen.done == 2 && !seen.busy, 5000);
+    QCOMPARE(seen.lastResultText(), QStringLiteral("2"));
+    QCOMPARE(seen.statusText(), QStringLiteral("The queue is empty"));
+}
+
+void tst_SessionTaskRunner::durationLeavesOutTheTimeTheRunnerWasIdle()
+{
+    // In a burst a task's duration starts when the one before returned; after a wait for
+    // work it starts when the task is taken, not when the last one returned.
+    ScopedRunner runner([](const QVariant &task) { return task; });
+    runner->append(1);
+    QTRY_VERIFY_WITH_TIMEOUT(runner->state().done == 1 && !runner->state().busy, 5000);
+    QElapsedTimer idle;
+    idle.start();
+    QTRY_VERIFY_WITH_TIMEOUT(idle.elapsed() >= 1000, 5000); // the runner waits, idle
+    runner->append(2);
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().done, 2u, 5000);
+    const TaskRecord second = runner->state().recent.constLast();
+    QCOMPARE(second.number, 2u);
+    QVERIFY2(second.duration < 500ms,
+             qPrintable(QStringLiteral("%1 us").arg(second.duration.count())));
 }
 
 QTEST_GUILESS_MAIN(tst_SessionTaskRunner)
