@@ -65,6 +65,7 @@ private slots:
     void pauseResumeAndRunNowButtons();
     void clearQueueButton();
     void everyControlHasAnAccessibleName();
+    void aNotificationRepaintsTheLabelsNotTheGroupBox();
 };
 
 void tst_SessionWindow::initTestCase()
@@ -374,6 +375,46 @@ void tst_SessionWindow::everyControlHasAnAccessibleName()
         ++checked;
     }
     QVERIFY(checked >= 15);
+}
+
+void tst_SessionWindow::aNotificationRepaintsTheLabelsNotTheGroupBox()
+{
+    // The texts a notification changes are repainted on the view's own background; the group
+    // box around it (whose paint lays out its title again) is left alone.
+    struct PaintCounter : QObject
+    {
+        int paints = 0;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            paints += event->type() == QEvent::Paint;
+            return false;
+        }
+    };
+    AppController app(testOptions(QStringLiteral("w-paint")));
+    TestSupport::Gate gate;
+    app.setSessionWorker([&gate](const QVariant &task) {
+        gate.wait();
+        return task;
+    });
+    SessionWindow *window = app.newWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto *group = window->findChild<QWidget *>(QStringLiteral("sessionGroup"));
+    QVERIFY(group);
+    QLabel *status = label(window, "statusLabel");
+    PaintCounter groupPaints;
+    PaintCounter statusPaints;
+    QTRY_VERIFY_WITH_TIMEOUT(status->isVisible() && status->size().isValid(), 5000);
+    group->installEventFilter(&groupPaints);
+    status->installEventFilter(&statusPaints);
+
+    window->sessionView()->addTask();
+    QTRY_VERIFY_WITH_TIMEOUT(statusPaints.paints > 0, 5000);
+    QCOMPARE(status->text(), QStringLiteral("Processing: 1 items left."));
+    gate.release();
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("The queue is empty"), 5000);
+    const int before = statusPaints.paints;
+    QTRY_VERIFY_WITH_TIMEOUT(statusPaints.paints > before, 5000);
+    QCOMPARE(groupPaints.paints, 0);
 }
 
 QTEST_MAIN(tst_SessionWindow)
