@@ -21,6 +21,9 @@ ChangeNotifier::ChangeNotifier(std::chrono::milliseconds minimumGap)
 void ChangeNotifier::report(bool urgent)
 {
     using namespace std::chrono;
+    // The common case under load: a queued flush or a running gap timer will show this.
+    if (!urgent && m_deliveryPending.load())
+        return;
     // Reported in the main thread, which is awake: wait for the gap with the timer, without
     // posting a wake-up to itself. From another thread, a posted flush wakes the main thread.
     const bool inOwnThread = !urgent && QThread::currentThread() == thread();
@@ -40,6 +43,7 @@ void ChangeNotifier::report(bool urgent)
         } else {
             m_pending = Pending::Flush;
         }
+        m_deliveryPending.store(true);
     }
     if (inOwnThread)
         m_gapTimer.start(delay);
@@ -62,6 +66,7 @@ void ChangeNotifier::flush()
             return;
         }
         m_pending = Pending::Nothing;
+        m_deliveryPending.store(false);
         m_urgent = false;
         m_lastEmit = now;
     }

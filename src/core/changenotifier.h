@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
 #include <chrono>
 #include <mutex>
 
@@ -21,7 +22,8 @@ public:
 
     std::chrono::milliseconds minimumGap() const { return m_minimumGap; }
 
-    // Thread-safe; never blocks on the main thread and never emits synchronously.
+    // Thread-safe; never blocks on the main thread and never emits synchronously. A report
+    // made while a notification is on its way takes no lock: call it after every change.
     void report(bool urgent = false);
 
 signals:
@@ -42,6 +44,10 @@ private:
 
     std::mutex m_mutex;
     Pending m_pending = Pending::Nothing; // what will deliver the next notify()
+    // m_pending != Nothing, for report()'s lock-free path. Written under m_mutex. A producer
+    // that changed its state under its own lock and then sees true here is shown by that
+    // delivery: flush() clears it before the receivers take that lock to read the state.
+    std::atomic<bool> m_deliveryPending{false};
     bool m_urgent = false;
     Clock::time_point m_lastEmit = Clock::time_point::min();
 };

@@ -28,7 +28,6 @@ void SessionTaskRunner::append(const QVariant &task)
 {
     bool startDrain = false;
     bool runnerWaits = false;
-    bool report = false;
     {
         std::lock_guard lock(m_mutex);
         if (isStopRequested())
@@ -37,14 +36,12 @@ void SessionTaskRunner::append(const QVariant &task)
         m_state.queueLength = qsizetype(m_queue.size());
         startDrain = !std::exchange(m_drainQueued, true);
         runnerWaits = m_waiting;
-        report = announceChange();
     }
     if (runnerWaits)
         m_workAvailable.notify_one();
     else if (startDrain)
         emit drainRequested(QPrivateSignal());
-    if (report)
-        reportChange();
+    reportChange();
 }
 
 qsizetype SessionTaskRunner::clear()
@@ -54,7 +51,6 @@ qsizetype SessionTaskRunner::clear()
         std::lock_guard lock(m_mutex);
         dropped.swap(m_queue);
         m_state.queueLength = 0;
-        m_changeAnnounced = true; // by the urgent report below
     }
     reportChange(true);
     return qsizetype(dropped.size()); // the tasks are destroyed outside the lock
@@ -78,12 +74,6 @@ void SessionTaskRunner::aboutToStop()
     m_workAvailable.notify_all();
 }
 
-void SessionTaskRunner::aboutToNotify()
-{
-    std::lock_guard lock(m_mutex);
-    m_changeAnnounced = false; // the receivers read state() after this
-}
-
 void SessionTaskRunner::threadFinishing()
 {
     log(QStringLiteral("Finished Task Runner"));
@@ -100,7 +90,6 @@ void SessionTaskRunner::drain()
     for (;;) {
         if (m_queue.empty() && !isStopRequested()) {
             previousEnd.reset();
-            m_changeAnnounced = true; // by the urgent report below
             lock.unlock();
             log(QStringLiteral("Waiting for a task"));
             reportChange(true); // the end of a burst: show it now
@@ -117,7 +106,6 @@ void SessionTaskRunner::drain()
         if (isStopRequested()) {
             // Back to the event loop, which stop() has told to quit.
             m_drainQueued = false;
-            m_changeAnnounced = true; // by the urgent report below
             lock.unlock();
             reportChange(true); // the last result, for whoever still watches
             return;
@@ -130,12 +118,10 @@ void SessionTaskRunner::drain()
         m_state.queueLength = qsizetype(m_queue.size());
         m_state.busy = true;
         record.number = ++m_taken;
-        const bool report = announceChange();
         lock.unlock();
         if (lcSession().isDebugEnabled())
             log(state().statusText());
-        if (report)
-            reportChange();
+        reportChange();
 
         const Clock::time_point started = previousEnd ? *previousEnd : Clock::now();
         try {

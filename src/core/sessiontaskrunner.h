@@ -54,10 +54,6 @@ private:
     void log(const QString &message) const;
     void aboutToStop() override;
     void threadFinishing() override;
-    void aboutToNotify() override;
-    // Under m_mutex, after a change: whether reportChange() is needed for it, that is, whether
-    // no stateChanged() that will show it is on its way yet.
-    bool announceChange() { return !std::exchange(m_changeAnnounced, true); }
 
     const Worker m_worker;
 
@@ -67,9 +63,5 @@ private:
     bool m_drainQueued = false; // a drain() is queued or running
     bool m_waiting = false;     // drain() waits for m_workAvailable
     quint64 m_taken = 0;
-    // A change was reported and the stateChanged() that shows it is not emitted yet: further
-    // changes need no report of their own (one per change would contend for the notifier's
-    // lock with every task and every append()).
-    bool m_changeAnnounced = false;
     SessionRunnerState m_state;
 };

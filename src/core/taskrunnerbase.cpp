@@ -67,7 +67,7 @@ TaskRunnerBase::TaskRunnerBase(const QString &kind, const QString &description)
     , m_completion(std::make_shared<TaskRunner::Completion>())
 {
     s_liveCount.fetch_add(1, std::memory_order_relaxed);
-    connect(&m_notifier, &ChangeNotifier::notify, this, &TaskRunnerBase::onNotify,
+    connect(&m_notifier, &ChangeNotifier::notify, this, &TaskRunnerBase::stateChanged,
             Qt::DirectConnection);
 }
 
@@ -79,12 +79,6 @@ TaskRunnerBase::~TaskRunnerBase()
 int TaskRunnerBase::liveCount()
 {
     return s_liveCount.load(std::memory_order_relaxed);
-}
-
-void TaskRunnerBase::onNotify()
-{
-    aboutToNotify();
-    emit stateChanged();
 }
 
 void TaskRunnerBase::startThread(const QString &threadName)

@@ -90,11 +90,8 @@ protected:
 
     // Thread-safe; see ChangeNotifier::report().
     void reportChange(bool urgent = false) { m_notifier.report(urgent); }
-    // Called in the main thread right before stateChanged() is emitted.
-    virtual void aboutToNotify() {}
 
 private:
-    void onNotify();
     void onThreadStarted();
     void onThreadFinished();
 
