@@ -1,7 +1,8 @@
 #pragma once
 
-class QLabel;
-class QString;
+#include <QLabel>
+
+#include <array>
 
 // Shows `label` as a view's heading: bold, at the user's font size (the bold face Qt already
 // loads for header views, so a heading costs no font of its own).
@@ -11,3 +12,48 @@ void makeHeading(QLabel *label);
 // selectable with the mouse and stays so. A selectable label keeps a whole text document
 // behind it, which a placeholder such as "None" is not worth at start-up.
 void setCopyableText(QLabel *label, const QString &text, bool worthCopying);
+
+// A word-wrapped label that remembers its height for the last few widths it was asked about.
+//
+// QLabel lays its text out again for every heightForWidth() (twice when the text is
+// selectable: once at the width asked about, once to restore its own), and a window's layout
+// asks each wrapped label several times whenever anything in the window changed size, such as
+// a neighbour's text. A window full of changing figures spent most of its layout time there.
+// The heights are kept for one text, font, style and set of properties that change the
+// wrapping; anything else starts afresh.
+class WrappedLabel : public QLabel
+{
+    Q_OBJECT
+public:
+    explicit WrappedLabel(QWidget *parent = nullptr);
+
+    int heightForWidth(int width) const override;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Wrapping
+    {
+        QString text;
+        Qt::TextInteractionFlags interaction;
+        Qt::Alignment alignment;
+        Qt::TextFormat format = Qt::AutoText;
+        int margin = 0;
+        int indent = 0;
+        QMargins contentsMargins;
+
+        bool operator==(const Wrapping &other) const;
+    };
+    struct Height
+    {
+        int width = -1;
+        int height = 0;
+    };
+
+    Wrapping wrapping() const;
+
+    mutable Wrapping m_wrapping;             // what m_heights were measured for
+    mutable std::array<Height, 4> m_heights; // by width; width -1 is an empty slot
+    mutable std::size_t m_nextSlot = 0;      // the slot the next new width replaces
+};
