@@ -6,6 +6,8 @@
 #include <QVBoxLayout>
 #include <QWidget>
 
+#include <functional>
+
 // A WrappedLabel answers heightForWidth() from what it remembers; it must still answer what a
 // plain word-wrapped QLabel in the same state answers, whatever changed in between, or a
 // window would lay out a result too short (cut off) or too tall.
@@ -29,6 +31,21 @@ const QString longText =
 // more than the label remembers, so that a stale height would be found).
 constexpr int widths[] = {10, 140, 2000};
 
+// Tabs and runs of spaces: a selectable label (a text document behind it) wraps them
+// differently from a plain one.
+const QString spacedText = QStringLiteral("Last Result: \t\ttabs\tand  spaces   and more words");
+// Rich text as Qt::AutoText; shown as plain text, the tags take room of their own.
+const QString markupText =
+    QStringLiteral("<b>Last Result:</b> <i>one</i> <i>two</i> <i>three</i> <i>four</i>");
+
+QList<int> heights(const QLabel &label)
+{
+    QList<int> result;
+    for (const int width : widths)
+        result << label.heightForWidth(width);
+    return result;
+}
+
 // Empty when `wrapped` and `plain` give the same height for every width; else what differs.
 QString heightMismatch(const WrappedLabel &wrapped, const QLabel &plain)
 {
@@ -45,11 +62,17 @@ QString heightMismatch(const WrappedLabel &wrapped, const QLabel &plain)
     return mismatch;
 }
 
-// Applies `change` to both labels, then compares them.
+// Asks `wrapped` about every width (so that it remembers them), applies `change` to both
+// labels, then compares them. A change that does not move any of QLabel's heights would not
+// show a stale one: that is reported too.
 template<typename Change> QString afterChange(WrappedLabel &wrapped, QLabel &plain, Change change)
 {
+    heights(wrapped);
+    const QList<int> before = heights(plain);
     change(static_cast<QLabel &>(wrapped));
     change(plain);
+    if (heights(plain) == before)
+        return QStringLiteral("the change moves no height, so it proves nothing");
     return heightMismatch(wrapped, plain);
 }
 
@@ -61,42 +84,43 @@ void tst_Labels::wrappedLabelMeasuresLikeQLabel()
     QLabel plain;
     plain.setWordWrap(true);
     QVERIFY(wrapped.wordWrap());
-
-    // Each step first asks about every width (so the old heights are remembered), then
-    // changes one thing the wrapping depends on.
-    QString mismatch = afterChange(wrapped, plain, [](QLabel &l) { l.setText(shortText); });
-    QVERIFY2(mismatch.isEmpty(), qPrintable(QStringLiteral("short text: ") + mismatch));
+    wrapped.setText(shortText);
+    plain.setText(shortText);
     QVERIFY(wrapped.hasHeightForWidth());
-    QVERIFY(plain.heightForWidth(140) < plain.heightForWidth(10)); // the widths do matter
+    QString mismatch = heightMismatch(wrapped, plain);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(QStringLiteral("short text: ") + mismatch));
 
-    mismatch = afterChange(wrapped, plain, [](QLabel &l) { l.setText(longText); });
-    QVERIFY2(mismatch.isEmpty(), qPrintable(QStringLiteral("new text: ") + mismatch));
-
-    mismatch = afterChange(wrapped, plain,
-                           [](QLabel &l) { l.setTextInteractionFlags(Qt::TextSelectableByMouse); });
-    QVERIFY2(mismatch.isEmpty(), qPrintable(QStringLiteral("selectable: ") + mismatch));
-
-    mismatch = afterChange(wrapped, plain, [](QLabel &l) {
-        QFont big = l.font();
-        big.setPointSizeF(big.pointSizeF() * 2);
-        l.setFont(big);
-    });
-    QVERIFY2(mismatch.isEmpty(), qPrintable(QStringLiteral("font: ") + mismatch));
-
-    mismatch = afterChange(wrapped, plain, [](QLabel &l) { l.setIndent(40); });
-    QVERIFY2(mismatch.isEmpty(), qPrintable(QStringLiteral("indent: ") + mismatch));
-
-    mismatch = afterChange(wrapped, plain, [](QLabel &l) { l.setMargin(12); });
-    QVERIFY2(mismatch.isEmpty(), qPrintable(QStringLiteral("margin: ") + mismatch));
-
-    mismatch = afterChange(wrapped, plain, [](QLabel &l) { l.setContentsMargins(30, 5, 30, 5); });
-    QVERIFY2(mismatch.isEmpty(), qPrintable(QStringLiteral("contents margins: ") + mismatch));
-
-    mismatch = afterChange(wrapped, plain, [](QLabel &l) { l.setTextFormat(Qt::RichText); });
-    QVERIFY2(mismatch.isEmpty(), qPrintable(QStringLiteral("rich text: ") + mismatch));
-
-    mismatch = afterChange(wrapped, plain, [](QLabel &l) { l.setText(shortText); });
-    QVERIFY2(mismatch.isEmpty(), qPrintable(QStringLiteral("back to short: ") + mismatch));
+    const struct
+    {
+        const char *what;
+        std::function<void(QLabel &)> change;
+    } steps[] = {
+        {"new text", [](QLabel &l) { l.setText(longText); }},
+        {"spaced text", [](QLabel &l) { l.setText(spacedText); }},
+        {"selectable", [](QLabel &l) { l.setTextInteractionFlags(Qt::TextSelectableByMouse); }},
+        {"font",
+         [](QLabel &l) {
+             QFont big = l.font();
+             if (big.pointSizeF() > 0)
+                 big.setPointSizeF(big.pointSizeF() * 2);
+             else
+                 big.setPixelSize(big.pixelSize() * 2);
+             l.setFont(big);
+         }},
+        {"indent", [](QLabel &l) { l.setIndent(40); }},
+        {"margin", [](QLabel &l) { l.setMargin(12); }},
+        {"contents margins", [](QLabel &l) { l.setContentsMargins(30, 5, 30, 5); }},
+        {"rich text", [](QLabel &l) { l.setText(markupText); }},
+        {"markup as plain text", [](QLabel &l) { l.setTextFormat(Qt::PlainText); }},
+        {"long text again", [](QLabel &l) { l.setText(longText); }},
+        {"minimum width", [](QLabel &l) { l.setMinimumWidth(300); }},
+        {"no wrapping", [](QLabel &l) { l.setWordWrap(false); }},
+    };
+    for (const auto &step : steps) {
+        mismatch = afterChange(wrapped, plain, step.change);
+        QVERIFY2(mismatch.isEmpty(),
+                 qPrintable(QLatin1String(step.what) + QStringLiteral(": ") + mismatch));
+    }
 }
 
 void tst_Labels::layoutFollowsANewText()

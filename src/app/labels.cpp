@@ -25,29 +25,43 @@ WrappedLabel::WrappedLabel(QWidget *parent)
 bool WrappedLabel::Wrapping::operator==(const Wrapping &other) const
 {
     return interaction == other.interaction && alignment == other.alignment &&
-           format == other.format && margin == other.margin && indent == other.indent &&
-           contentsMargins == other.contentsMargins && text == other.text;
+           format == other.format && wordWrap == other.wordWrap && hasBuddy == other.hasBuddy &&
+           margin == other.margin && indent == other.indent &&
+           contentsMargins == other.contentsMargins && minimumSize == other.minimumSize &&
+           text == other.text;
 }
 
 WrappedLabel::Wrapping WrappedLabel::wrapping() const
 {
-    return {text(),   textInteractionFlags(), alignment(), textFormat(), margin(),
-            indent(), contentsMargins()};
+    Wrapping now;
+    now.text = text();
+    now.interaction = textInteractionFlags();
+    now.alignment = alignment();
+    now.format = textFormat();
+    now.wordWrap = wordWrap();
+    now.hasBuddy = buddy() != nullptr;
+    now.margin = margin();
+    now.indent = indent();
+    now.contentsMargins = contentsMargins();
+    now.minimumSize = minimumSize();
+    return now;
 }
 
 int WrappedLabel::heightForWidth(int width) const
 {
+    if (text().isEmpty())
+        return QLabel::heightForWidth(width);
     Wrapping now = wrapping();
     if (!(now == m_wrapping)) {
         m_wrapping = std::move(now);
         m_heights.fill({});
     }
-    for (const Height &known : m_heights) {
-        if (known.width == width)
-            return known.height;
+    for (const std::optional<Height> &known : m_heights) {
+        if (known && known->width == width)
+            return known->height;
     }
     const int height = QLabel::heightForWidth(width);
-    m_heights[m_nextSlot] = {width, height};
+    m_heights[m_nextSlot] = Height{width, height};
     m_nextSlot = (m_nextSlot + 1) % m_heights.size();
     return height;
 }

@@ -3,6 +3,7 @@
 #include <QLabel>
 
 #include <array>
+#include <optional>
 
 // Shows `label` as a view's heading: bold, at the user's font size (the bold face Qt already
 // loads for header views, so a heading costs no font of its own).
@@ -20,7 +21,8 @@ void setCopyableText(QLabel *label, const QString &text, bool worthCopying);
 // asks each wrapped label several times whenever anything in the window changed size, such as
 // a neighbour's text. A window full of changing figures spent most of its layout time there.
 // The heights are kept for one text, font, style and set of properties that change the
-// wrapping; anything else starts afresh.
+// wrapping; anything else starts afresh. A label without text (a pixmap, a movie, nothing) is
+// measured by QLabel each time.
 class WrappedLabel : public QLabel
 {
     Q_OBJECT
@@ -39,21 +41,24 @@ private:
         Qt::TextInteractionFlags interaction;
         Qt::Alignment alignment;
         Qt::TextFormat format = Qt::AutoText;
+        bool wordWrap = true;
+        bool hasBuddy = false; // shortcut marks are hidden only with a buddy
         int margin = 0;
         int indent = 0;
         QMargins contentsMargins;
+        QSize minimumSize;
 
         bool operator==(const Wrapping &other) const;
     };
     struct Height
     {
-        int width = -1;
+        int width = 0;
         int height = 0;
     };
 
     Wrapping wrapping() const;
 
-    mutable Wrapping m_wrapping;             // what m_heights were measured for
-    mutable std::array<Height, 4> m_heights; // by width; width -1 is an empty slot
-    mutable std::size_t m_nextSlot = 0;      // the slot the next new width replaces
+    mutable Wrapping m_wrapping;                            // what m_heights were measured for
+    mutable std::array<std::optional<Height>, 4> m_heights; // by width
+    mutable std::size_t m_nextSlot = 0;                     // the slot the next new width replaces
 };
