@@ -65,11 +65,12 @@ QString heightMismatch(const WrappedLabel &wrapped, const QLabel &plain)
 // Asks `wrapped` about every width (so that it remembers them), applies `change` to both
 // labels, then compares them. A change that does not move any of QLabel's heights would not
 // show a stale one: that is reported too.
-template<typename Change> QString afterChange(WrappedLabel &wrapped, QLabel &plain, Change change)
+QString afterChange(WrappedLabel &wrapped, QLabel &plain,
+                    const std::function<void(QLabel &)> &change)
 {
     heights(wrapped);
     const QList<int> before = heights(plain);
-    change(static_cast<QLabel &>(wrapped));
+    change(wrapped);
     change(plain);
     if (heights(plain) == before)
         return QStringLiteral("the change moves no height, so it proves nothing");
