@@ -35,10 +35,10 @@ void SessionTaskRunner::append(const QVariant &task)
         m_queue.push_back(task);
         m_state.queueLength = qsizetype(m_queue.size());
         startDrain = !std::exchange(m_drainQueued, true);
-        runnerWaits = m_waiting;
+        runnerWaits = std::exchange(m_waiting, false);
     }
     if (runnerWaits)
-        m_workAvailable.notify_one();
+        m_wake.release();
     else if (startDrain)
         emit drainRequested(QPrivateSignal());
     reportChange();
@@ -71,7 +71,13 @@ void SessionTaskRunner::aboutToStop()
 {
     log(QStringLiteral("Stopping Task Runner"));
     clear(); // takes m_mutex after the stop flag was set: a waiting drain() will see the flag
-    m_workAvailable.notify_all();
+    bool runnerWaits = false;
+    {
+        std::lock_guard lock(m_mutex);
+        runnerWaits = std::exchange(m_waiting, false);
+    }
+    if (runnerWaits)
+        m_wake.release();
 }
 
 void SessionTaskRunner::threadFinishing()
@@ -99,9 +105,12 @@ void SessionTaskRunner::drain()
             QCoreApplication::sendPostedEvents();
             QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
             lock.lock();
-            m_waiting = true;
-            m_workAvailable.wait(lock, [this] { return !m_queue.empty() || isStopRequested(); });
-            m_waiting = false;
+            while (m_queue.empty() && !isStopRequested()) {
+                m_waiting = true;
+                lock.unlock();
+                m_wake.acquire();
+                lock.lock();
+            }
         }
         if (isStopRequested()) {
             // Back to the event loop, which stop() has told to quit.
