@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -66,6 +67,7 @@ private slots:
     void stopTwice();
     void stopInterruptsExampleWorker();
     void appendAfterStopIsIgnored();
+    void deleteLaterInPlaceOfStopIsIgnored();
     void clearDropsWaitingTasks();
     void workRunsOnRunnerThreadAndNotificationsOnMain();
     void historyIsBoundedAndTimed();
@@ -324,6 +326,26 @@ void tst_SessionTaskRunner::appendAfterStopIsIgnored()
     QCOMPARE(runner->state().queueLength, 0);
     QTRY_VERIFY_WITH_TIMEOUT(runner.isNull(), 10000);
     QCOMPARE(calls.load(), 0);
+}
+
+void tst_SessionTaskRunner::deleteLaterInPlaceOfStopIsIgnored()
+{
+    // Only stop() ends a runner: a deferred delete delivered while the runner's thread runs
+    // would free what that thread still uses. Once before the first task (the thread's event
+    // loop delivers it), once while the runner waits for tasks (delivered after the next one).
+    const QRegularExpression warning(
+        QStringLiteral("^deleteLater\\(\\) on a runner whose thread still runs, ignored"));
+    ScopedRunner runner([](const QVariant &task) { return task; });
+    for (quint64 done = 1; done <= 2; ++done) {
+        QTest::ignoreMessage(QtWarningMsg, warning);
+        runner->deleteLater();
+        runner->append(QVariant(done));
+        QTRY_COMPARE_WITH_TIMEOUT(runner->state().done, done, 5000);
+        QVERIFY(!runner.runner.isNull());
+    }
+    runner->append(QVariant(3));
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().done, quint64(3), 5000);
+    QCOMPARE(runner->state().lastResult, QVariant(quint64(3)));
 }
 
 void tst_SessionTaskRunner::clearDropsWaitingTasks()

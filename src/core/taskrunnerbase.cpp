@@ -58,6 +58,11 @@ struct LiveRunners
 };
 Q_GLOBAL_STATIC(LiveRunners, s_liveRunners)
 
+const QLoggingCategory &categoryFor(const QString &description)
+{
+    return description.startsWith(QLatin1String("global")) ? lcGlobal() : lcSession();
+}
+
 } // namespace
 
 TaskRunnerBase::TaskRunnerBase(const QString &kind, const QString &description)
@@ -145,9 +150,24 @@ void TaskRunnerBase::onThreadFinished()
     QThread *thread = m_thread;
     if (const auto *app = QCoreApplication::instance())
         moveToThread(app->thread());
+    m_handedOver.store(true, std::memory_order_release);
     deleteLater();
     thread->deleteLater();
     completion->markDone();
+}
+
+bool TaskRunnerBase::event(QEvent *event)
+{
+    // The acquire pairs with the release in onThreadFinished(): it orders the destructor after
+    // everything the runner's thread did, also for ThreadSanitizer, which cannot see the
+    // hand-off inside Qt's event queue.
+    if (event->type() == QEvent::DeferredDelete && !m_handedOver.load(std::memory_order_acquire)) {
+        qCWarning(categoryFor(m_description)).noquote()
+            << "deleteLater() on a runner whose thread still runs, ignored; stop() ends and frees"
+            << m_description;
+        return true;
+    }
+    return QObject::event(event);
 }
 
 QStringList TaskRunnerBase::stopAll(std::chrono::milliseconds grace)
@@ -167,9 +187,7 @@ QStringList TaskRunnerBase::stopAll(std::chrono::milliseconds grace)
     QStringList stuck;
     for (const auto &[completion, description] : waiting) {
         if (!completion->waitUntil(deadline)) {
-            const QLoggingCategory &category =
-                description.startsWith(QLatin1String("global")) ? lcGlobal() : lcSession();
-            qCWarning(category).noquote()
+            qCWarning(categoryFor(description)).noquote()
                 << "Still running after the shutdown grace period; left to finish on its own:"
                 << description;
             stuck << description;

@@ -91,6 +91,10 @@ protected:
     // Thread-safe; see ChangeNotifier::report().
     void reportChange(bool urgent = false) { m_notifier.report(urgent); }
 
+    // Ignores a deferred delete that comes before the runner's thread is done with the runner
+    // (a deleteLater() in place of stop()), with a warning.
+    bool event(QEvent *event) override;
+
 private:
     void onThreadStarted();
     void onThreadFinished();
@@ -102,4 +106,7 @@ private:
     const std::shared_ptr<TaskRunner::Interruption> m_interruption;
     const std::shared_ptr<TaskRunner::Completion> m_completion;
     std::atomic<bool> m_stopRequested{false};
+    // Set by the runner's thread once it is done with the runner, just before it posts the
+    // runner's deleteLater() to the main thread.
+    std::atomic<bool> m_handedOver{false};
 };
