@@ -28,6 +28,7 @@ private slots:
     void invalidIntervalFallsBack();
     void removeInterruptsTheExampleWorker();
     void removeThenAcquireRestartsCleanly();
+    void acquireAndRemoveFromAnotherThread();
     void shutdownWithFiveKeysOneMidRun();
     void shutdownWithAWorkerThatNeverReturnsIsBounded();
 };
@@ -162,6 +163,25 @@ void tst_GlobalRunnerRegistry::removeThenAcquireRestartsCleanly()
     QTRY_COMPARE_WITH_TIMEOUT(second->state().runs, 1u, 5000); // a fresh runner, counting anew
     QCOMPARE(calls.load(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(TestSupport::runnerThreadCount(), threadsBefore + 1, 5000);
+}
+
+void tst_GlobalRunnerRegistry::acquireAndRemoveFromAnotherThread()
+{
+    // remove() may be called from any thread, also right after acquire(), before the runner's
+    // thread has started; the main thread frees the runners meanwhile.
+    auto *registry = GlobalRunnerRegistry::instance();
+    std::atomic<int> removed{0};
+    std::thread other([&] {
+        for (int i = 0; i < 50; ++i) {
+            registry->acquire(
+                QStringLiteral("other-thread"), [] { return QVariant(); }, 3600);
+            if (registry->remove(QStringLiteral("other-thread")))
+                ++removed;
+        }
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(removed.load(), 50, 20000);
+    other.join();
+    QVERIFY(!registry->find(QStringLiteral("other-thread")));
 }
 
 void tst_GlobalRunnerRegistry::shutdownWithFiveKeysOneMidRun()

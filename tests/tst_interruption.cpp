@@ -33,14 +33,21 @@ void tst_Interruption::sleepRunsItsCourse()
 void tst_Interruption::requestWakesASleeperAtOnce()
 {
     auto interruption = std::make_shared<TaskRunner::Interruption>();
+    std::atomic<bool> sleeping{false};
     std::atomic<bool> finished{false};
     std::atomic<bool> completed{true};
     std::thread sleeper([&] {
         TaskRunner::Interruption::setCurrent(interruption);
+        sleeping = true;
         completed = TaskRunner::sleepFor(60s);
         finished = true;
         TaskRunner::Interruption::setCurrent(nullptr);
     });
+    // The request must find the sleeper asleep, not still on its way: that is the wake-up
+    // under test (a request made before the sleep starts is seen without one).
+    QTRY_VERIFY_WITH_TIMEOUT(sleeping.load(), 5000);
+    QTest::qWait(100);
+    QVERIFY(!finished.load());
     interruption->request();
     QTRY_VERIFY_WITH_TIMEOUT(finished.load(), 5000);
     sleeper.join();

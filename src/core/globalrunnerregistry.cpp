@@ -68,25 +68,34 @@ QStringList GlobalRunnerRegistry::keys() const
 
 bool GlobalRunnerRegistry::remove(const QString &key)
 {
-    GlobalTaskRunner *runner = nullptr;
+    Stopping stopping;
+    std::chrono::steady_clock::time_point deadline;
     {
+        // The runner is stopped before the lock is released: once it is out of the map, a
+        // shutdown() on another thread could stop it and free it at any time.
         std::lock_guard lock(m_mutex);
-        runner = m_runners.take(key);
+        GlobalTaskRunner *runner = m_runners.take(key);
+        if (!runner)
+            return false;
+        deadline = std::chrono::steady_clock::now() + m_grace;
+        stopping.push_back(stop(runner));
     }
-    if (!runner)
-        return false;
-    stopAndWait({runner});
+    waitFor(stopping, deadline);
     return true;
 }
 
 void GlobalRunnerRegistry::removeAll()
 {
-    QHash<QString, GlobalTaskRunner *> runners;
+    Stopping stopping;
+    std::chrono::steady_clock::time_point deadline;
     {
         std::lock_guard lock(m_mutex);
-        runners.swap(m_runners);
+        deadline = std::chrono::steady_clock::now() + m_grace;
+        for (GlobalTaskRunner *runner : std::as_const(m_runners))
+            stopping.push_back(stop(runner));
+        m_runners.clear();
     }
-    stopAndWait(runners.values());
+    waitFor(stopping, deadline);
 }
 
 std::chrono::milliseconds GlobalRunnerRegistry::shutdownGrace() const
@@ -112,18 +121,18 @@ QStringList GlobalRunnerRegistry::shutdown()
     return TaskRunnerBase::stopAll(grace);
 }
 
-void GlobalRunnerRegistry::stopAndWait(QList<GlobalTaskRunner *> runners)
+GlobalRunnerRegistry::Stopping::value_type GlobalRunnerRegistry::stop(GlobalTaskRunner *runner)
 {
-    // The runners left the map, so nobody else stops them: each is alive until its thread
-    // finishes, which needs our stop().
-    const auto deadline = std::chrono::steady_clock::now() + shutdownGrace();
-    std::vector<std::pair<std::shared_ptr<const TaskRunner::Completion>, QString>> waiting;
-    for (GlobalTaskRunner *runner : runners) {
-        qCDebug(lcGlobal).noquote() << runner->id() << "- Removing";
-        waiting.emplace_back(runner->completion(), runner->description());
-        runner->stop();
-    }
-    for (const auto &[completion, description] : waiting) {
+    qCDebug(lcGlobal).noquote() << runner->id() << "- Removing";
+    auto stopped = std::make_pair(runner->completion(), runner->description());
+    runner->stop(); // only flags and wakes: fine under the lock
+    return stopped;
+}
+
+void GlobalRunnerRegistry::waitFor(const Stopping &runners,
+                                   std::chrono::steady_clock::time_point deadline)
+{
+    for (const auto &[completion, description] : runners) {
         if (completion->waitUntil(deadline))
             qCDebug(lcGlobal).noquote() << description << "- Removed";
         else

@@ -112,6 +112,10 @@ void TaskRunnerBase::startThread(const QString &threadName)
 
 void TaskRunnerBase::requestStop()
 {
+    // Once the flag is set, the runner's thread may end (a stop that came before its loop
+    // started) and the main thread may free the runner while this still runs on another
+    // thread: onThreadFinished() takes this lock before it hands the runner over.
+    std::lock_guard lock(m_stopMutex);
     if (m_stopRequested.exchange(true, std::memory_order_acq_rel))
         return;
     aboutToStop();
@@ -142,6 +146,10 @@ void TaskRunnerBase::onThreadFinished()
         std::lock_guard lock(s_liveRunners->mutex);
         auto &runners = s_liveRunners->runners;
         runners.erase(std::remove(runners.begin(), runners.end(), this), runners.end());
+    }
+    {
+        // Wait for a requestStop() that may still be using the runner on another thread.
+        std::lock_guard stopping(m_stopMutex);
     }
 
     // Hand the runner back to the main thread, where its owner lives; from deleteLater() on,
@@ -176,7 +184,7 @@ QStringList TaskRunnerBase::stopAll(std::chrono::milliseconds grace)
     std::vector<std::pair<std::shared_ptr<const TaskRunner::Completion>, QString>> waiting;
     {
         // Holding the lock keeps every listed runner alive: it leaves the list before it can
-        // be deleted. requestStop() only flags and wakes, it never waits.
+        // be deleted. Stopping only flags and wakes, it never waits.
         std::lock_guard lock(s_liveRunners->mutex);
         for (TaskRunnerBase *runner : s_liveRunners->runners) {
             runner->requestStop();

@@ -77,10 +77,11 @@ protected:
 
     // Thread-safe, idempotent, returns at once: calls aboutToStop() once, wakes interruptible
     // sleeps, requests interruption of the thread and quits its loop once the current slot
-    // returns.
+    // returns. The runner is not freed before it returns, whichever thread calls it.
     void requestStop();
 
     // Called once, on the thread that calls requestStop(), before the thread is told to quit.
+    // The runner's thread cannot hand the runner over until it returns.
     virtual void aboutToStop() {}
 
     // Called on the runner's thread when its loop starts, unless stop came first.
@@ -105,6 +106,7 @@ private:
     QThread *m_thread = nullptr; // valid until onThreadFinished()
     const std::shared_ptr<TaskRunner::Interruption> m_interruption;
     const std::shared_ptr<TaskRunner::Completion> m_completion;
+    std::mutex m_stopMutex; // held by requestStop(), so the runner outlives it
     std::atomic<bool> m_stopRequested{false};
     // Set by the runner's thread once it is done with the runner, just before it posts the
     // runner's deleteLater() to the main thread.
