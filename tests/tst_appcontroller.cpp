@@ -34,6 +34,8 @@ private slots:
     void commandLineIntervalWinsOverSavedOne();
     void intervalAndGeometrySurviveARestart();
     void garbageSettingsFallBackToDefaults();
+    void unusableSavedIntervalsFallBack_data();
+    void unusableSavedIntervalsFallBack();
     void unchangedSettingsAreNotRewritten();
     void firstWindowLoadsNoImagePlugin();
     void quitActionClosesEveryWindowAndStopsEverySession();
@@ -131,6 +133,40 @@ void tst_AppController::garbageSettingsFallBackToDefaults()
     SessionWindow *window = app.newWindow();
     QVERIFY(QTest::qWaitForWindowExposed(window));
     QVERIFY(window->width() > 200 && window->height() > 100);
+}
+
+void tst_AppController::unusableSavedIntervalsFallBack_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("beyond a year") << QByteArray("1e10") << QStringLiteral("1e10");
+    QTest::newRow("below the minimum") << QByteArray("0.0001") << QStringLiteral("0.0001");
+    QTest::newRow("a list") << QByteArray("1, 2") << QStringLiteral("1, 2");
+    QTest::newRow("infinity") << QByteArray("inf") << QStringLiteral("inf");
+}
+
+void tst_AppController::unusableSavedIntervalsFallBack()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, shown);
+    const QString file = QSettings().fileName();
+    QSettings().sync();
+    {
+        QFile settings(file);
+        QVERIFY(settings.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        settings.write("[intervals]\nc-unusable=" + line + "\n");
+    }
+    // The message shows the value as it is in the file.
+    QTest::ignoreMessage(QtWarningMsg,
+                         QStringLiteral("Ignoring the saved interval '%1' for c-unusable in %2; "
+                                        "using 0.33 s")
+                             .arg(shown, file)
+                             .toUtf8()
+                             .constData());
+    AppOptions options;
+    options.globalKey = QStringLiteral("c-unusable");
+    AppController app(options);
+    QCOMPARE(app.globalRunner()->interval(), 0.33);
 }
 
 namespace {

@@ -137,6 +137,9 @@ void tst_GlobalTaskRunner::invalidIntervalIsRefused_data()
     QTest::newRow("NaN") << std::numeric_limits<double>::quiet_NaN();
     QTest::newRow("infinity") << std::numeric_limits<double>::infinity();
     QTest::newRow("-infinity") << -std::numeric_limits<double>::infinity();
+    // Longer ones overflow the clock's nanoseconds (about 292 years).
+    QTest::newRow("beyond a year") << 31536000.5;
+    QTest::newRow("1e10") << 1e10;
 }
 
 void tst_GlobalTaskRunner::invalidIntervalIsRefused()
@@ -147,6 +150,8 @@ void tst_GlobalTaskRunner::invalidIntervalIsRefused()
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Refusing interval")));
     QVERIFY(!runner->setInterval(seconds));
     QCOMPARE(runner->interval(), 0.5);
+    QVERIFY(runner->setInterval(GlobalTaskRunner::maximumInterval()));
+    QCOMPARE(runner->interval(), 31536000.0);
     QVERIFY(runner->setInterval(GlobalTaskRunner::minimumInterval()));
     QCOMPARE(runner->interval(), 0.001);
 }

@@ -153,7 +153,7 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
     AppOptions parsed;
     if (!readWhole(sessions, parsed.sessions, 1, maximumSessions) ||
         !readSeconds(interval, parsed.interval, GlobalTaskRunner::minimumInterval(),
-                     maximumInterval) ||
+                     GlobalTaskRunner::maximumInterval()) ||
         !readSeconds(taskSeconds, parsed.taskSeconds, 0, maximumTaskSeconds) ||
         !readSeconds(shutdownGrace, parsed.shutdownGrace, 0, maximumShutdownGrace) ||
         !readWhole(tasks, parsed.tasks, 0, maximumTasks))

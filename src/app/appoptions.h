@@ -33,5 +33,4 @@ struct AppOptions
     static constexpr int maximumTasks = 10000;
     static constexpr double maximumTaskSeconds = 86400;
     static constexpr double maximumShutdownGrace = 600;
-    static constexpr double maximumInterval = 31536000; // one year
 };

@@ -39,8 +39,8 @@ double AppSettings::interval(const QString &key, double fallback) const
     const double seconds = stored.toString().trimmed().toDouble(&ok);
     if (!ok || !GlobalTaskRunner::isValidInterval(seconds)) {
         qCWarning(lcSettings).noquote().nospace()
-            << "Ignoring the saved interval '" << stored.toString() << "' for " << key << " in "
-            << m_settings.fileName() << "; using " << fallback << " s";
+            << "Ignoring the saved interval '" << stored.toStringList().join(QStringLiteral(", "))
+            << "' for " << key << " in " << m_settings.fileName() << "; using " << fallback << " s";
         return fallback;
     }
     return seconds;

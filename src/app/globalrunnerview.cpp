@@ -20,7 +20,8 @@ GlobalRunnerView::GlobalRunnerView(QWidget *parent)
 {
     ui->setupUi(this);
     makeHeading(ui->headingLabel);
-    ui->intervalSpinBox->setMinimum(GlobalTaskRunner::minimumInterval());
+    ui->intervalSpinBox->setRange(GlobalTaskRunner::minimumInterval(),
+                                  GlobalTaskRunner::maximumInterval());
     connect(ui->intervalSpinBox, &QDoubleSpinBox::valueChanged, this,
             &GlobalRunnerView::applyEditedInterval);
     connect(ui->intervalSpinBox, &QDoubleSpinBox::editingFinished, this,

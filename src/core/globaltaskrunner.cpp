@@ -17,7 +17,7 @@ constexpr auto longestTimerStep = std::chrono::hours(24);
 
 bool GlobalTaskRunner::isValidInterval(double seconds)
 {
-    return std::isfinite(seconds) && seconds >= minimumInterval();
+    return std::isfinite(seconds) && seconds >= minimumInterval() && seconds <= maximumInterval();
 }
 
 GlobalTaskRunner *GlobalTaskRunner::create(const QString &key, Worker worker, double interval)
@@ -56,9 +56,9 @@ double GlobalTaskRunner::interval() const
 bool GlobalTaskRunner::setInterval(double seconds)
 {
     if (!isValidInterval(seconds)) {
-        qCWarning(lcGlobal).nospace()
-            << "Refusing interval " << seconds << " s for global runner " << m_key
-            << ": it must be a finite number of seconds, at least " << minimumInterval();
+        qCWarning(lcGlobal).nospace() << "Refusing interval " << seconds << " s for global runner "
+                                      << m_key << ": it must be a number of seconds from "
+                                      << minimumInterval() << " to " << maximumInterval();
         return false;
     }
     {

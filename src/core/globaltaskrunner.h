@@ -19,7 +19,9 @@ public:
     using Worker = TaskRunner::GlobalWorker;
 
     static constexpr double minimumInterval() { return 0.001; }
-    // Finite and at least minimumInterval().
+    // One year: long enough for any pause, short enough for the clock arithmetic.
+    static constexpr double maximumInterval() { return 31536000; }
+    // From minimumInterval() to maximumInterval().
     static bool isValidInterval(double seconds);
 
     // Thread-safe.
