@@ -39,6 +39,7 @@ private slots:
     void unchangedSettingsAreNotRewritten();
     void firstWindowLoadsNoImagePlugin();
     void quitActionClosesEveryWindowAndStopsEverySession();
+    void cascadedWindowsStayOnScreenAndQuitKeepsTheFirstPlace();
     void quitWithQueuedAndRunningWorkExitsZero_data();
     void quitWithQueuedAndRunningWorkExitsZero();
 };
@@ -224,6 +225,26 @@ void tst_AppController::firstWindowLoadsNoImagePlugin()
     QVERIFY2(log.contains("platforms/libqoffscreen.so\" loaded library"), log.constData());
     QVERIFY2(!log.contains("imageformats/"), log.constData());
     QVERIFY2(!log.contains("iconengines/"), log.constData());
+}
+
+void tst_AppController::cascadedWindowsStayOnScreenAndQuitKeepsTheFirstPlace()
+{
+    AppOptions options;
+    options.sessions = 30;
+    options.globalKey = QStringLiteral("c-cascade");
+    AppController app(options);
+    app.start();
+    const QList<SessionWindow *> windows = app.windows();
+    QCOMPARE(windows.size(), 30);
+    const QRect available = windows.constFirst()->screen()->availableGeometry();
+    for (const SessionWindow *window : windows)
+        QVERIFY2(available.contains(window->frameGeometry()), qPrintable(window->windowTitle()));
+    // Quitting saves the geometry of the window the others were cascaded from, so the next
+    // start opens where this one did, not one step further.
+    QVERIFY(windows.constLast()->pos() != windows.constFirst()->pos());
+    const QByteArray first = windows.constFirst()->saveGeometry();
+    app.quit();
+    QCOMPARE(app.settings().windowGeometry(), first);
 }
 
 void tst_AppController::quitActionClosesEveryWindowAndStopsEverySession()

@@ -12,6 +12,7 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPointer>
 #include <QStandardPaths>
 #include <QTest>
@@ -45,6 +46,42 @@ AppOptions testOptions(const QString &key)
     return options;
 }
 
+// The letters of the Alt+letter shortcuts that the window's menus, buttons and labels show.
+QStringList mnemonics(QMainWindow *window)
+{
+    QStringList texts;
+    for (const QAction *menu : window->menuBar()->actions())
+        texts << menu->text();
+    for (const QAbstractButton *control : window->findChildren<QAbstractButton *>()) {
+        if (control->isVisibleTo(window))
+            texts << control->text();
+    }
+    for (const QLabel *caption : window->findChildren<QLabel *>()) {
+        if (caption->buddy() && caption->isVisibleTo(window))
+            texts << caption->text();
+    }
+    QStringList letters;
+    for (const QString &text : std::as_const(texts)) {
+        const QString plain = QString(text).replace(QStringLiteral("&&"), QString());
+        const qsizetype at = plain.indexOf(QLatin1Char('&'));
+        if (at >= 0 && at + 1 < plain.size())
+            letters << plain.mid(at + 1, 1).toLower() + QStringLiteral(" (") + text +
+                           QLatin1Char(')');
+    }
+    return letters;
+}
+
+void verifyUniqueMnemonics(QMainWindow *window)
+{
+    const QStringList letters = mnemonics(window);
+    QSet<QChar> seen;
+    for (const QString &letter : letters) {
+        QVERIFY2(!seen.contains(letter.at(0)), qPrintable(letters.join(QStringLiteral(", "))));
+        seen.insert(letter.at(0));
+    }
+    QVERIFY(letters.size() >= 9);
+}
+
 } // namespace
 
 class tst_SessionWindow : public QObject
@@ -65,6 +102,9 @@ private slots:
     void pauseResumeAndRunNowButtons();
     void clearQueueButton();
     void everyControlHasAnAccessibleName();
+    void focusStartsOnAddTaskAndMnemonicsAreUnique();
+    void startingATaskDoesNotResizeTheBusyLabel();
+    void aLongOrMarkedUpKeyIsShownAsPlainTextWithinTheWindow();
     void aNotificationRepaintsTheLabelsNotTheGroupBox();
 };
 
@@ -127,7 +167,7 @@ void tst_SessionWindow::addTaskThreeTimesShowsStatusInOrder()
     QVERIFY(history && history->isVisible());
     QCOMPARE(history->topLevelItemCount(), 3);
     QVERIFY(!window->findChild<QLabel *>(QStringLiteral("historyPlaceholder")));
-    QCOMPARE(label(window, "historyCaption")->buddy(), history); // Alt+R
+    QCOMPARE(label(window, "historyCaption")->buddy(), history); // Alt+T
 }
 
 void tst_SessionWindow::titleHeadingAndShortcuts()
@@ -375,6 +415,67 @@ void tst_SessionWindow::everyControlHasAnAccessibleName()
         ++checked;
     }
     QVERIFY(checked >= 15);
+}
+
+void tst_SessionWindow::focusStartsOnAddTaskAndMnemonicsAreUnique()
+{
+    AppController app(testOptions(QStringLiteral("w-keys")));
+    SessionWindow *window = app.newWindow();
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QCOMPARE(QApplication::focusWidget(), button(window, "addTaskButton"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QTRY_COMPARE_WITH_TIMEOUT(window->runner()->state().done, 1u, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QTreeWidget *>(), 5000); // its caption has a key
+    verifyUniqueMnemonics(window);
+
+    // Paused, the button says Resume: Alt+R must resume, not go to another control.
+    QTest::mouseClick(button(window, "pauseButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(button(window, "pauseButton")->text(), QStringLiteral("&Resume"),
+                              5000);
+    verifyUniqueMnemonics(window);
+    QTest::keyClick(window, Qt::Key_R, Qt::AltModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(button(window, "pauseButton")->text(), QStringLiteral("&Pause"),
+                              5000);
+}
+
+void tst_SessionWindow::startingATaskDoesNotResizeTheBusyLabel()
+{
+    AppController app(testOptions(QStringLiteral("w-busy")));
+    TestSupport::Gate gate;
+    app.setSessionWorker([&gate](const QVariant &) {
+        gate.wait();
+        return QVariant();
+    });
+    SessionWindow *window = app.newWindow();
+    QLabel *busy = label(window, "busyLabel");
+    QCOMPARE(busy->text(), QStringLiteral("Idle"));
+    // The room the layout gives the label: it must not change with the text.
+    auto room = [busy] { return std::max(busy->minimumWidth(), busy->minimumSizeHint().width()); };
+    const int idle = room();
+    QVERIFY(busy->sizeHint().width() <= idle);
+    QTest::mouseClick(button(window, "addTaskButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(busy->text(), QStringLiteral("● Working"), 5000);
+    QCOMPARE(room(), idle);
+    QVERIFY(busy->sizeHint().width() <= idle);
+    gate.open();
+}
+
+void tst_SessionWindow::aLongOrMarkedUpKeyIsShownAsPlainTextWithinTheWindow()
+{
+    int usualWidth = 0;
+    {
+        AppController app(testOptions(QStringLiteral("w-key")));
+        usualWidth = app.newWindow()->minimumSizeHint().width();
+    }
+    const QString key = QStringLiteral("<h1>big</h1>") + QString(150, QLatin1Char('W'));
+    AppController app(testOptions(key));
+    SessionWindow *window = app.newWindow();
+    QLabel *keyLabel = label(window, "keyLabel");
+    QCOMPARE(keyLabel->text(), QStringLiteral("Key: ") + key);
+    QCOMPARE(keyLabel->textFormat(), Qt::PlainText); // the markup is shown, not applied
+    QCOMPARE(keyLabel->toolTip(), key);
+    QCOMPARE(window->minimumSizeHint().width(), usualWidth);
 }
 
 void tst_SessionWindow::aNotificationRepaintsTheLabelsNotTheGroupBox()

@@ -44,13 +44,19 @@ SessionWindow *AppController::newWindow()
     auto *window = new SessionWindow(this, m_nextNumber++, m_sessionWorker);
     const QByteArray geometry = m_settings.windowGeometry();
     if (!geometry.isEmpty() && !window->restoreGeometry(geometry))
-        qWarning("Ignoring the saved window geometry in %s: it cannot be restored",
-                 qPrintable(m_settings.fileName()));
-    // Cascade the windows that are open at the same time.
+        m_settings.rejectWindowGeometry();
+    // Cascade the windows that are open at the same time, starting again at the top left of
+    // the screen when the next one would not fit on it.
     m_windows.removeAll(nullptr);
     if (!m_windows.isEmpty()) {
-        const QPoint step(32, 32);
-        window->move(m_windows.constLast()->pos() + step);
+        const SessionWindow *previous = m_windows.constLast();
+        QPoint next = previous->pos() + QPoint(32, 32);
+        if (const QScreen *screen = previous->screen()) {
+            const QRect available = screen->availableGeometry();
+            if (!available.contains(QRect(next, window->frameGeometry().size())))
+                next = available.topLeft();
+        }
+        window->move(next);
     }
     m_windows << window;
     window->show();
@@ -60,9 +66,11 @@ SessionWindow *AppController::newWindow()
 
 void AppController::quit()
 {
-    for (const auto &window : std::as_const(m_windows)) {
-        if (window)
-            window->close();
+    // Newest first: the window closed last, whose geometry new windows get, is then the one
+    // the others were cascaded from, so the next start does not open further down each time.
+    for (auto it = m_windows.crbegin(); it != m_windows.crend(); ++it) {
+        if (*it)
+            (*it)->close();
     }
     QCoreApplication::quit();
 }

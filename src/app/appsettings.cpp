@@ -7,6 +7,7 @@
 #include <QUrl>
 
 #include <cmath>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcSettings, "taskrunner.settings", QtInfoMsg)
 
@@ -54,17 +55,29 @@ void AppSettings::setInterval(const QString &key, double seconds)
 
 QByteArray AppSettings::windowGeometry() const
 {
+    if (m_geometryRejected)
+        return {};
     const QVariant stored = m_settings.value(QStringLiteral("window/geometry"));
     if (stored.isValid() && stored.metaType().id() != QMetaType::QByteArray) {
         qCWarning(lcSettings).noquote() << "Ignoring the saved window geometry in"
                                         << m_settings.fileName() << "- it is not geometry data";
+        m_geometryRejected = true;
         return {};
     }
     return stored.toByteArray();
 }
 
+void AppSettings::rejectWindowGeometry()
+{
+    if (std::exchange(m_geometryRejected, true))
+        return;
+    qCWarning(lcSettings).noquote() << "Ignoring the saved window geometry in"
+                                    << m_settings.fileName() << "- it cannot be restored";
+}
+
 void AppSettings::setWindowGeometry(const QByteArray &geometry)
 {
+    m_geometryRejected = false;
     store(QStringLiteral("window/geometry"), geometry);
 }
 

@@ -16,7 +16,11 @@ public:
     double interval(const QString &key, double fallback) const;
     void setInterval(const QString &key, double seconds);
 
+    // The saved geometry, or nothing once it was rejected.
     QByteArray windowGeometry() const;
+    // The saved geometry could not be restored: logs that once, and windowGeometry() returns
+    // nothing until a new one is saved.
+    void rejectWindowGeometry();
     void setWindowGeometry(const QByteArray &geometry);
 
     QString fileName() const { return m_settings.fileName(); }
@@ -26,4 +30,5 @@ private:
     static QString intervalKey(const QString &globalKey);
     void store(const QString &key, const QVariant &value);
     mutable QSettings m_settings;
+    mutable bool m_geometryRejected = false; // and logged
 };

@@ -57,7 +57,9 @@ void GlobalRunnerView::setRunner(GlobalTaskRunner *runner)
         return;
     const QString heading = QStringLiteral("Global TaskRunner %1").arg(runner->id());
     ui->headingLabel->setText(heading);
+    // A key too long for the view is cut at its edge; the tooltip has all of it.
     ui->keyLabel->setText(QStringLiteral("Key: %1").arg(runner->key()));
+    ui->keyLabel->setToolTip(runner->key());
     m_runsAtOpen = runner->state().runs;
     connect(runner, &GlobalTaskRunner::stateChanged, this, &GlobalRunnerView::showState);
     showState();

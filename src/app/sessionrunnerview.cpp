@@ -8,12 +8,32 @@
 #include <QHeaderView>
 #include <QTreeWidget>
 
+#include <algorithm>
+
+namespace {
+QString idleText()
+{
+    return QStringLiteral("Idle");
+}
+QString workingText()
+{
+    return QStringLiteral("● Working");
+}
+} // namespace
+
 SessionRunnerView::SessionRunnerView(QWidget *parent)
     : QWidget(parent)
     , ui(std::make_unique<Ui::SessionRunnerView>())
 {
     ui->setupUi(this);
     makeHeading(ui->headingLabel);
+    setFocusProxy(ui->addTaskButton);
+    // "Idle" and "● Working" take the same room, so the row does not move when a task starts.
+    ui->busyLabel->setText(workingText());
+    const int workingWidth = ui->busyLabel->sizeHint().width();
+    ui->busyLabel->setText(idleText());
+    ui->busyLabel->setMinimumWidth(std::max(workingWidth, ui->busyLabel->sizeHint().width()));
+    ui->busyLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     connect(ui->addTaskButton, &QPushButton::clicked, this, &SessionRunnerView::addTask);
     connect(ui->clearQueueButton, &QPushButton::clicked, this, &SessionRunnerView::clearQueue);
 }
@@ -36,13 +56,15 @@ QTreeWidget *SessionRunnerView::historyView()
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setHeaderLabels(
         {QStringLiteral("Task"), QStringLiteral("Duration"), QStringLiteral("Result")});
+    // The number and the duration are never cut; the result takes the rest of the width.
     view->header()->setStretchLastSection(true);
-    view->setColumnWidth(0, 44);
-    view->setColumnWidth(1, 76);
+    view->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    view->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     delete ui->layout->replaceWidget(ui->historyPlaceholder, view);
     delete ui->historyPlaceholder;
     ui->historyPlaceholder = nullptr;
-    ui->historyCaption->setText(QStringLiteral("&Recent tasks")); // Alt+R now has a target
+    // Alt+T now has a target (Alt+R is the global runner's Resume).
+    ui->historyCaption->setText(QStringLiteral("Recent &tasks"));
     ui->historyCaption->setBuddy(view);
     setTabOrder(ui->clearQueueButton, view);
     view->show();
@@ -87,7 +109,7 @@ void SessionRunnerView::showState()
     setCopyableText(ui->lastResultLabel,
                     QStringLiteral("Last Result: %1").arg(state.lastResultText()),
                     state.done + state.failed > 0);
-    ui->busyLabel->setText(state.busy ? QStringLiteral("● Working") : QStringLiteral("Idle"));
+    ui->busyLabel->setText(state.busy ? workingText() : idleText());
     ui->clearQueueButton->setEnabled(state.queueLength > 0);
 
     const quint64 head = state.recent.isEmpty() ? 0 : state.recent.constLast().number;

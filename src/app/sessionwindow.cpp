@@ -47,7 +47,7 @@ SessionWindow::SessionWindow(AppController *controller, int number,
     ui->globalView->setRunner(controller->globalRunner());
     ui->globalView->setIntervalEditedHandler(
         [controller](double seconds) { controller->saveInterval(seconds); });
-    ui->sessionView->setFocus();
+    ui->sessionView->setFocus(); // on Add Task: Space adds a task at once
 }
 
 SessionWindow::~SessionWindow()
