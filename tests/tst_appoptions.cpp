@@ -42,6 +42,14 @@ void tst_AppOptions::validArguments_data()
         << QStringList{QStringLiteral("--sessions=3"), QStringLiteral("-platform"),
                        QStringLiteral("offscreen"), QStringLiteral("--interval=2.5")}
         << 3 << 2.5 << 1.0 << defaultKey << 2.0;
+    QTest::newRow("more of Qt's options") << QStringList{QStringLiteral("-style"),
+                                                         QStringLiteral("fusion"),
+                                                         QStringLiteral("-testability"),
+                                                         QStringLiteral("-reverse"),
+                                                         QStringLiteral("--qwindowtitle=x"),
+                                                         QStringLiteral("-icon"),
+                                                         QStringLiteral("a.svg")}
+                                          << 1 << -1.0 << 1.0 << defaultKey << 2.0;
 }
 
 void tst_AppOptions::validArguments()
@@ -147,6 +155,16 @@ void tst_AppOptions::helpAndVersion()
     for (const char *option :
          {"--sessions", "--interval", "--task-seconds", "--global-key", "--shutdown-grace"})
         QVERIFY2(help.contains(option), option);
+    QVERIFY(!help.contains("-platform"));
+
+    // --help-all adds the Qt options this program lets through to QApplication.
+    process.start(QStringLiteral(TASKRUNNER_EXECUTABLE), {QStringLiteral("--help-all")});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    const QByteArray helpAll = process.readAllStandardOutput();
+    QVERIFY(helpAll.startsWith(help));
+    for (const char *option : {"-platform <name[:options]>", "-style <style>", "-reverse"})
+        QVERIFY2(helpAll.contains(option), option);
 }
 
 QTEST_GUILESS_MAIN(tst_AppOptions)

@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -20,6 +21,57 @@ bool parseFinite(const QString &text, double &value)
 QString describe(double value)
 {
     return QString::number(value, 'g', 12);
+}
+
+// The options QApplication takes out of the arguments later: accepted here, and listed by
+// --help-all. A null value name marks a flag.
+struct QtOption
+{
+    const char *name;
+    const char *valueName;
+    const char *description;
+};
+constexpr QtOption qtOptions[] = {
+    {"platform", "name[:options]", "Platform plugin: xcb, wayland, offscreen, ..."},
+    {"platformpluginpath", "path", "Where to look for platform plugins."},
+    {"platformtheme", "theme", "Platform theme."},
+    {"plugin", "plugin", "An extra plugin to load; may be repeated."},
+    {"qwindowgeometry", "geometry", "Geometry of the first window, as WxH+X+Y."},
+    {"geometry", "geometry", "The same as -qwindowgeometry."},
+    {"qwindowicon", "icon", "Default window icon."},
+    {"icon", "icon", "The same as -qwindowicon."},
+    {"qwindowtitle", "title", "Title of the first window."},
+    {"title", "title", "The same as -qwindowtitle."},
+    {"session", "session", "Restore an earlier session."},
+    {"display", "display", "X11 display to use instead of $DISPLAY."},
+    {"name", "name", "X11 instance name."},
+    {"style", "style", "Widget style: Fusion, Windows, ..."},
+    {"stylesheet", "file", "Style sheet for the whole application."},
+    {"reverse", nullptr, "Lay the windows out from right to left."},
+    {"widgetcount", nullptr, "Print how many widgets were left at exit."},
+    {"nograb", nullptr, "Never grab the mouse or the keyboard."},
+    {"dograb", nullptr, "Grab them even under a debugger."},
+    {"sync", nullptr, "Make X11 calls synchronous (for debugging)."},
+    {"testability", nullptr, "Load the testability plugin."},
+};
+
+QString qtOptionsHelp()
+{
+    QStringList names;
+    int width = 0;
+    for (const QtOption &option : qtOptions) {
+        QString name = QLatin1Char('-') + QLatin1String(option.name);
+        if (option.valueName)
+            name += QStringLiteral(" <%1>").arg(QLatin1String(option.valueName));
+        width = std::max(width, int(name.size()));
+        names << name;
+    }
+    QString help = QStringLiteral("\nQt options (taken by Qt; one or two dashes):\n");
+    for (qsizetype i = 0; i < names.size(); ++i)
+        help += QStringLiteral("  %1  %2\n")
+                    .arg(names.at(i), -width)
+                    .arg(QLatin1String(qtOptions[i].description));
+    return help;
 }
 
 } // namespace
@@ -80,17 +132,12 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
     // The arguments are read before QApplication exists, which takes Qt's own options
     // (-platform offscreen, -style fusion, ...) out later: let them through here.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    for (const char *name : {"platform", "platformpluginpath", "platformtheme", "plugin",
-                             "qwindowgeometry", "qwindowicon", "qwindowtitle", "session", "display",
-                             "style", "stylesheet", "geometry", "title", "name"}) {
-        QCommandLineOption qtOption(QString::fromLatin1(name), QString(), QStringLiteral("value"));
+    for (const QtOption &option : qtOptions) {
+        QCommandLineOption qtOption(QString::fromLatin1(option.name));
+        if (option.valueName)
+            qtOption.setValueName(QString::fromLatin1(option.valueName));
         qtOption.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(qtOption);
-    }
-    for (const char *name : {"reverse", "widgetcount", "nograb", "dograb", "sync"}) {
-        QCommandLineOption qtFlag(QString::fromLatin1(name));
-        qtFlag.setFlags(QCommandLineOption::HiddenFromHelp);
-        parser.addOption(qtFlag);
     }
 
     ParseResult result;
@@ -102,12 +149,15 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
 
     if (!parser.parse(arguments))
         return fail(parser.errorText());
-    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
+    const bool helpAll = parser.isSet(QStringLiteral("help-all"));
+    if (parser.isSet(help) || helpAll) {
         result.outcome = Outcome::ShowHelp;
         result.text = parser.helpText().replace(QLatin1String("<executable_name>"),
                                                 QLatin1String("taskrunner"));
         if (!result.text.endsWith(QLatin1Char('\n')))
             result.text += QLatin1Char('\n');
+        if (helpAll)
+            result.text += qtOptionsHelp();
         return result;
     }
     if (parser.isSet(version)) {
