@@ -79,10 +79,7 @@ private slots:
 
 void tst_SessionTaskRunner::cleanup()
 {
-    // Every runner a test created must be gone, through its thread's end.
-    QTRY_COMPARE_WITH_TIMEOUT(TaskRunnerBase::liveCount(), 0, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::runnerThreadCount(), 0, 10000);
-    TASKRUNNER_VERIFY_NO_FORBIDDEN_MESSAGES();
+    TASKRUNNER_VERIFY_NO_RUNNER_LEFT();
 }
 
 void tst_SessionTaskRunner::fifoOrderAndStatusTexts()

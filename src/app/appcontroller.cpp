@@ -44,7 +44,7 @@ SessionWindow *AppController::newWindow()
     auto *window = new SessionWindow(this, m_nextNumber++, m_sessionWorker);
     const QByteArray geometry = m_settings.windowGeometry();
     if (!geometry.isEmpty() && !window->restoreGeometry(geometry))
-        m_settings.rejectWindowGeometry();
+        m_settings.rejectWindowGeometry("it cannot be restored");
     // Cascade the windows that are open at the same time, starting again at the top left of
     // the screen when the next one would not fit on it.
     m_windows.removeAll(nullptr);

@@ -59,20 +59,18 @@ QByteArray AppSettings::windowGeometry() const
         return {};
     const QVariant stored = m_settings.value(QStringLiteral("window/geometry"));
     if (stored.isValid() && stored.metaType().id() != QMetaType::QByteArray) {
-        qCWarning(lcSettings).noquote() << "Ignoring the saved window geometry in"
-                                        << m_settings.fileName() << "- it is not geometry data";
-        m_geometryRejected = true;
+        rejectWindowGeometry("it is not geometry data");
         return {};
     }
     return stored.toByteArray();
 }
 
-void AppSettings::rejectWindowGeometry()
+void AppSettings::rejectWindowGeometry(const char *reason) const
 {
     if (std::exchange(m_geometryRejected, true))
         return;
-    qCWarning(lcSettings).noquote() << "Ignoring the saved window geometry in"
-                                    << m_settings.fileName() << "- it cannot be restored";
+    qCWarning(lcSettings).noquote()
+        << "Ignoring the saved window geometry in" << m_settings.fileName() << "-" << reason;
 }
 
 void AppSettings::setWindowGeometry(const QByteArray &geometry)

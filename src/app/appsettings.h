@@ -18,9 +18,9 @@ public:
 
     // The saved geometry, or nothing once it was rejected.
     QByteArray windowGeometry() const;
-    // The saved geometry could not be restored: logs that once, and windowGeometry() returns
-    // nothing until a new one is saved.
-    void rejectWindowGeometry();
+    // The saved geometry cannot be used (`reason`): logs that once, and windowGeometry()
+    // returns nothing until a new one is saved.
+    void rejectWindowGeometry(const char *reason) const;
     void setWindowGeometry(const QByteArray &geometry);
 
     QString fileName() const { return m_settings.fileName(); }

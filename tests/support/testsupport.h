@@ -24,14 +24,20 @@ QStringList takeForbiddenMessages();
         QVERIFY2(forbidden.isEmpty(), qPrintable(forbidden.join(QLatin1Char('\n'))));              \
     } while (false)
 
-// For cleanup(): forgets every global runner and waits until no runner object and no runner
-// thread is left, then checks the messages.
-#define TASKRUNNER_VERIFY_ALL_RUNNERS_GONE()                                                       \
+// For cleanup(): waits until no runner object and no runner thread is left (every runner a
+// test created is gone through its thread's end), then checks the messages.
+#define TASKRUNNER_VERIFY_NO_RUNNER_LEFT()                                                         \
     do {                                                                                           \
-        GlobalRunnerRegistry::instance()->removeAll();                                             \
         QTRY_COMPARE_WITH_TIMEOUT(TaskRunnerBase::liveCount(), 0, 10000);                          \
         QTRY_COMPARE_WITH_TIMEOUT(TestSupport::runnerThreadCount(), 0, 10000);                     \
         TASKRUNNER_VERIFY_NO_FORBIDDEN_MESSAGES();                                                 \
+    } while (false)
+
+// The same, after forgetting every global runner.
+#define TASKRUNNER_VERIFY_ALL_RUNNERS_GONE()                                                       \
+    do {                                                                                           \
+        GlobalRunnerRegistry::instance()->removeAll();                                             \
+        TASKRUNNER_VERIFY_NO_RUNNER_LEFT();                                                        \
     } while (false)
 
 // A gate that worker threads wait at until the test lets them through. Built on the standard
