@@ -97,6 +97,8 @@ private slots:
     void twoWindowsShareOneGlobalRunnerAndThread();
     void intervalSpinBoxPropagatesBothWays();
     void typingIsNotOverwrittenByAnotherWindow();
+    void aCommaOrAPointTypedInTheIntervalIsTheDecimalPoint_data();
+    void aCommaOrAPointTypedInTheIntervalIsTheDecimalPoint();
     void closingABusyWindowReturnsAtOnce();
     void perWindowResultCountsAreExact();
     void pauseResumeAndRunNowButtons();
@@ -279,6 +281,50 @@ void tst_SessionWindow::typingIsNotOverwrittenByAnotherWindow()
     QTest::keyClick(spinA, Qt::Key_Return);
     QCOMPARE(app.globalRunner()->interval(), 4.0);
     QTRY_COMPARE_WITH_TIMEOUT(spinB->value(), 4.0, 5000);
+}
+
+void tst_SessionWindow::aCommaOrAPointTypedInTheIntervalIsTheDecimalPoint_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<double>("interval");
+    QTest::addColumn<QString>("shown");
+
+    const QLocale c = QLocale::c();
+    const QLocale german(QLocale::German, QLocale::Germany);
+    QTest::newRow("C, comma") << c << QStringLiteral("5,5") << 5.5 << QStringLiteral("5.500 s");
+    QTest::newRow("C, point") << c << QStringLiteral("5.5") << 5.5 << QStringLiteral("5.500 s");
+    // Only the first separator counts: the others are refused as they are typed.
+    QTest::newRow("C, two") << c << QStringLiteral("1,2.3") << 1.23 << QStringLiteral("1.230 s");
+    QTest::newRow("German, comma")
+        << german << QStringLiteral("5,5") << 5.5 << QStringLiteral("5,500 s");
+    QTest::newRow("German, point")
+        << german << QStringLiteral("5.5") << 5.5 << QStringLiteral("5,500 s");
+}
+
+void tst_SessionWindow::aCommaOrAPointTypedInTheIntervalIsTheDecimalPoint()
+{
+    QFETCH(QLocale, locale);
+    QFETCH(QString, typed);
+    QFETCH(double, interval);
+    QFETCH(QString, shown);
+
+    // A comma typed where the locale groups digits with it used to be dropped: 5,5 became 55 s.
+    QSettings().clear(); // no interval saved by an earlier row
+    AppController app(testOptions(QStringLiteral("w-separator")));
+    SessionWindow *window = app.newWindow();
+    QCOMPARE(app.globalRunner()->interval(), 0.33);
+    QDoubleSpinBox *spin = window->globalView()->intervalSpinBox();
+    spin->setLocale(locale);
+    spin->setValue(spin->value()); // shown in the new locale
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClicks(spin, typed);
+    QTest::keyClick(spin, Qt::Key_Return);
+    QCOMPARE(app.globalRunner()->interval(), interval);
+    QCOMPARE(spin->text(), shown);
 }
 
 void tst_SessionWindow::closingABusyWindowReturnsAtOnce()
