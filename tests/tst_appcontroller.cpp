@@ -6,11 +6,14 @@
 #include "testsupport.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QPointer>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -37,6 +40,7 @@ private slots:
     void unusableSavedIntervalsFallBack_data();
     void unusableSavedIntervalsFallBack();
     void unchangedSettingsAreNotRewritten();
+    void anUnwritableSettingsFileIsReportedOnce();
     void firstWindowLoadsNoImagePlugin();
     void quitActionClosesEveryWindowAndStopsEverySession();
     void cascadedWindowsStayOnScreenAndQuitKeepsTheFirstPlace();
@@ -201,6 +205,29 @@ void tst_AppController::unchangedSettingsAreNotRewritten()
     settings.sync();
     QVERIFY(inodeOf(settings.fileName()) != written);
     QCOMPARE(AppSettings().interval(QStringLiteral("c-unchanged"), 0.33), 2.5);
+}
+
+void tst_AppController::anUnwritableSettingsFileIsReportedOnce()
+{
+    // A directory where the file should be: nobody can write it, not even root.
+    const QString file = QSettings().fileName();
+    QFile::remove(file);
+    QVERIFY(QDir().mkpath(file));
+    const auto removeDirectory = qScopeGuard([&] { QDir(file).removeRecursively(); });
+
+    AppSettings settings;
+    const QString message = QStringLiteral("Cannot write the settings file %1 - changes are kept "
+                                           "until the app quits, not saved")
+                                .arg(file);
+    QTest::ignoreMessage(QtWarningMsg, message.toUtf8().constData());
+    QTest::failOnWarning(QRegularExpression(QRegularExpression::escape(message)));
+    settings.setInterval(QStringLiteral("c-unwritable"), 1.5);
+    settings.setWindowGeometry("geometry bytes");
+    settings.setInterval(QStringLiteral("c-unwritable"), 2.5);
+    settings.sync();
+    // What this run set is still there for it.
+    QCOMPARE(settings.interval(QStringLiteral("c-unwritable"), 0.33), 2.5);
+    QVERIFY(QFileInfo(file).isDir());
 }
 
 void tst_AppController::firstWindowLoadsNoImagePlugin()

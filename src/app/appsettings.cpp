@@ -83,6 +83,12 @@ void AppSettings::store(const QString &key, const QVariant &value)
 {
     // QSettings rewrites (and syncs to disk) the whole file for any setValue(), even of the
     // value it holds: a quit that changed nothing writes nothing.
-    if (m_settings.value(key) != value)
-        m_settings.setValue(key, value);
+    if (m_settings.value(key) == value)
+        return;
+    m_settings.setValue(key, value);
+    // QSettings writes later and keeps quiet when it cannot: say so, once, while it is news.
+    // isWritable() opens the file (or a temporary file beside it), so it is asked only here.
+    if (!std::exchange(m_writeChecked, true) && !m_settings.isWritable())
+        qCWarning(lcSettings).noquote() << "Cannot write the settings file" << m_settings.fileName()
+                                        << "- changes are kept until the app quits, not saved";
 }

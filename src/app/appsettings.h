@@ -6,7 +6,8 @@
 
 // What survives a restart: the interval of each global key and the window geometry, in the
 // user's QSettings file. A value that cannot be used (unreadable, garbage, out of range) is
-// logged and replaced by the caller's default; it never stops the app.
+// logged and replaced by the caller's default; it never stops the app. A file that cannot be
+// written is logged once, at the first change, and the app goes on with what it has.
 class AppSettings
 {
 public:
@@ -31,4 +32,5 @@ private:
     void store(const QString &key, const QVariant &value);
     mutable QSettings m_settings;
     mutable bool m_geometryRejected = false; // and logged
+    bool m_writeChecked = false; // whether the file can be written, looked at on the first change
 };
