@@ -68,7 +68,7 @@ QStringList GlobalRunnerRegistry::keys() const
 
 bool GlobalRunnerRegistry::remove(const QString &key)
 {
-    Stopping stopping;
+    std::vector<TaskRunnerBase::Stopping> stopping;
     std::chrono::steady_clock::time_point deadline;
     {
         // The runner is stopped before the lock is released: once it is out of the map, a
@@ -80,13 +80,13 @@ bool GlobalRunnerRegistry::remove(const QString &key)
         deadline = std::chrono::steady_clock::now() + m_grace;
         stopping.push_back(stop(runner));
     }
-    waitFor(stopping, deadline);
+    TaskRunnerBase::waitUntilStopped(stopping, deadline);
     return true;
 }
 
 void GlobalRunnerRegistry::removeAll()
 {
-    Stopping stopping;
+    std::vector<TaskRunnerBase::Stopping> stopping;
     std::chrono::steady_clock::time_point deadline;
     {
         std::lock_guard lock(m_mutex);
@@ -95,7 +95,7 @@ void GlobalRunnerRegistry::removeAll()
             stopping.push_back(stop(runner));
         m_runners.clear();
     }
-    waitFor(stopping, deadline);
+    TaskRunnerBase::waitUntilStopped(stopping, deadline);
 }
 
 std::chrono::milliseconds GlobalRunnerRegistry::shutdownGrace() const
@@ -121,23 +121,11 @@ QStringList GlobalRunnerRegistry::shutdown()
     return TaskRunnerBase::stopAll(grace);
 }
 
-GlobalRunnerRegistry::Stopping::value_type GlobalRunnerRegistry::stop(GlobalTaskRunner *runner)
+TaskRunnerBase::Stopping GlobalRunnerRegistry::stop(GlobalTaskRunner *runner)
 {
     qCDebug(lcGlobal).noquote() << runner->id() << "- Removing";
-    auto stopped = std::make_pair(runner->completion(), runner->description());
+    // Taken first: once stop() returns, the runner may be freed at any time.
+    TaskRunnerBase::Stopping stopping = runner->stopping();
     runner->stop(); // only flags and wakes: fine under the lock
-    return stopped;
-}
-
-void GlobalRunnerRegistry::waitFor(const Stopping &runners,
-                                   std::chrono::steady_clock::time_point deadline)
-{
-    for (const auto &[completion, description] : runners) {
-        if (completion->waitUntil(deadline))
-            qCDebug(lcGlobal).noquote() << description << "- Removed";
-        else
-            qCWarning(lcGlobal).noquote()
-                << "Still running after the grace period; left to finish on its own:"
-                << description;
-    }
+    return stopping;
 }

@@ -6,9 +6,7 @@
 #include <QStringList>
 
 #include <chrono>
-#include <memory>
 #include <mutex>
-#include <utility>
 #include <vector>
 
 // The process-wide map key -> GlobalTaskRunner: one runner and one thread per key, shared by
@@ -52,11 +50,8 @@ public:
     QStringList shutdown();
 
 private:
-    // The runners being removed: what to wait for, and their names for the log.
-    using Stopping = std::vector<std::pair<std::shared_ptr<const TaskRunner::Completion>, QString>>;
     // Call with m_mutex held, for a runner just taken out of the map.
-    static Stopping::value_type stop(GlobalTaskRunner *runner);
-    static void waitFor(const Stopping &runners, std::chrono::steady_clock::time_point deadline);
+    static TaskRunnerBase::Stopping stop(GlobalTaskRunner *runner);
 
     mutable std::mutex m_mutex;
     QHash<QString, GlobalTaskRunner *> m_runners;

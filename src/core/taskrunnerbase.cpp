@@ -178,29 +178,38 @@ bool TaskRunnerBase::event(QEvent *event)
     return QObject::event(event);
 }
 
+QStringList TaskRunnerBase::waitUntilStopped(const std::vector<Stopping> &runners,
+                                             std::chrono::steady_clock::time_point deadline)
+{
+    QStringList stuck;
+    for (const auto &[completion, description] : runners) {
+        if (completion->waitUntil(deadline)) {
+            qCDebug(categoryFor(description)).noquote() << description << "- Stopped";
+        } else {
+            qCWarning(categoryFor(description)).noquote()
+                << "Still running after the grace period; left to finish on its own:"
+                << description;
+            stuck << description;
+        }
+    }
+    return stuck;
+}
+
 QStringList TaskRunnerBase::stopAll(std::chrono::milliseconds grace)
 {
     const auto deadline = std::chrono::steady_clock::now() + grace;
-    std::vector<std::pair<std::shared_ptr<const TaskRunner::Completion>, QString>> waiting;
+    std::vector<Stopping> waiting;
     {
         // Holding the lock keeps every listed runner alive: it leaves the list before it can
         // be deleted. Stopping only flags and wakes, it never waits.
         std::lock_guard lock(s_liveRunners->mutex);
         for (TaskRunnerBase *runner : s_liveRunners->runners) {
             runner->requestStop();
-            waiting.emplace_back(runner->m_completion, runner->m_description);
+            waiting.push_back(runner->stopping());
         }
     }
 
-    QStringList stuck;
-    for (const auto &[completion, description] : waiting) {
-        if (!completion->waitUntil(deadline)) {
-            qCWarning(categoryFor(description)).noquote()
-                << "Still running after the shutdown grace period; left to finish on its own:"
-                << description;
-            stuck << description;
-        }
-    }
+    const QStringList stuck = waitUntilStopped(waiting, deadline);
 
     if (const auto *app = QCoreApplication::instance();
         app && QThread::currentThread() == app->thread())

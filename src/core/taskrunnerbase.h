@@ -10,6 +10,8 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <utility>
+#include <vector>
 
 class QThread;
 
@@ -62,6 +64,15 @@ public:
     // called from the main thread, the runners that finished are also deleted before it
     // returns. Thread-safe.
     static QStringList stopAll(std::chrono::milliseconds grace);
+
+    // A runner that was told to stop, remembered so that it can be waited for even after it
+    // was freed: its completion and its description, for the log.
+    using Stopping = std::pair<std::shared_ptr<const TaskRunner::Completion>, QString>;
+    Stopping stopping() const { return {m_completion, m_description}; }
+    // Waits until `deadline` for each runner's thread to be done with it. Returns the
+    // descriptions of the runners still running then, after logging them. Thread-safe.
+    static QStringList waitUntilStopped(const std::vector<Stopping> &runners,
+                                        std::chrono::steady_clock::time_point deadline);
 
 signals:
     // Something in state() changed. Emitted in the main thread, coalesced: a burst of changes
