@@ -1,9 +1,10 @@
 #include "appcontroller.h"
-#include "globalrunnerregistry.h"
 #include "globalrunnerview.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
 #include "testsupport.h"
+
+#include <TaskRunner/globalrunnerregistry.h>
 
 #include <QApplication>
 #include <QDir>
@@ -72,7 +73,7 @@ void tst_AppController::startOpensTheRequestedWindows()
     app.start();
     QCOMPARE(app.windows().size(), 3);
     for (SessionWindow *window : app.windows())
-        QTRY_COMPARE_WITH_TIMEOUT(window->runner()->state().done, 2u, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->runner().state().done, 2u, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("global "), 1, 5000);
 }
 
@@ -83,12 +84,12 @@ void tst_AppController::commandLineIntervalWinsOverSavedOne()
     options.globalKey = QStringLiteral("c-cli");
     {
         AppController app(options);
-        QCOMPARE(app.globalRunner()->interval(), 7.0);
+        QCOMPARE(app.globalRunner().interval(), 7.0);
     }
-    GlobalRunnerRegistry::instance()->removeAll();
+    TaskRunner::GlobalRunnerRegistry::instance()->removeAll();
     options.interval = 0.5;
     AppController app(options);
-    QCOMPARE(app.globalRunner()->interval(), 0.5);
+    QCOMPARE(app.globalRunner().interval(), 0.5);
     QCOMPARE(app.settings().interval(QStringLiteral("c-cli"), 0), 7.0); // not replaced
 }
 
@@ -104,14 +105,14 @@ void tst_AppController::intervalAndGeometrySurviveARestart()
         window->resize(655, 377);
         geometry = window->geometry();
         window->globalView()->intervalSpinBox()->setValue(1.234);
-        QCOMPARE(app.globalRunner()->interval(), 1.234);
+        QCOMPARE(app.globalRunner().interval(), 1.234);
         window->close();
         app.settings().sync();
     }
-    GlobalRunnerRegistry::instance()->removeAll(); // as if the process ended
+    TaskRunner::GlobalRunnerRegistry::instance()->removeAll(); // as if the process ended
 
     AppController app(options);
-    QCOMPARE(app.globalRunner()->interval(), 1.234);
+    QCOMPARE(app.globalRunner().interval(), 1.234);
     SessionWindow *window = app.newWindow();
     QCOMPARE(window->size(), geometry.size());
     QCOMPARE(window->globalView()->intervalSpinBox()->value(), 1.234);
@@ -134,7 +135,7 @@ void tst_AppController::garbageSettingsFallBackToDefaults()
     AppOptions options;
     options.globalKey = QStringLiteral("c-garbage");
     AppController app(options);
-    QCOMPARE(app.globalRunner()->interval(), 0.33);
+    QCOMPARE(app.globalRunner().interval(), 0.33);
     SessionWindow *window = app.newWindow();
     QVERIFY(QTest::qWaitForWindowExposed(window));
     QVERIFY(window->width() > 200 && window->height() > 100);
@@ -171,7 +172,7 @@ void tst_AppController::unusableSavedIntervalsFallBack()
     AppOptions options;
     options.globalKey = QStringLiteral("c-unusable");
     AppController app(options);
-    QCOMPARE(app.globalRunner()->interval(), 0.33);
+    QCOMPARE(app.globalRunner().interval(), 0.33);
 }
 
 namespace {
@@ -282,15 +283,15 @@ void tst_AppController::quitActionClosesEveryWindowAndStopsEverySession()
     options.globalKey = QStringLiteral("c-quit");
     AppController app(options);
     app.start();
-    QList<QPointer<SessionTaskRunner>> runners;
+    QList<TaskRunner::SessionRunner> runners;
     for (SessionWindow *window : app.windows())
         runners << window->runner();
-    QTRY_VERIFY_WITH_TIMEOUT(runners.constFirst()->state().busy, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(runners.constFirst().state().busy, 5000);
 
     app.windows().constFirst()->findChild<QAction *>(QStringLiteral("quitAction"))->trigger();
     QCOMPARE(app.windows().size(), 0);
     for (const auto &runner : std::as_const(runners))
-        QTRY_VERIFY_WITH_TIMEOUT(runner.isNull(), 5000); // the example tasks are interrupted
+        QTRY_VERIFY_WITH_TIMEOUT(runner.finished().isFinished(), 5000); // tasks are interrupted
 }
 
 void tst_AppController::quitWithQueuedAndRunningWorkExitsZero_data()

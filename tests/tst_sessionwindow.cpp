@@ -1,9 +1,10 @@
 #include "appcontroller.h"
-#include "globalrunnerregistry.h"
 #include "globalrunnerview.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
 #include "testsupport.h"
+
+#include <TaskRunner/globalrunnerregistry.h>
 
 #include <QAbstractButton>
 #include <QAccessible>
@@ -141,15 +142,15 @@ void tst_SessionWindow::addTaskThreeTimesShowsStatusInOrder()
     QCOMPARE(label(window, "historyPlaceholder")->text(), QStringLiteral("No tasks yet"));
     QVERIFY(!(lastResultLabel->textInteractionFlags() & Qt::TextSelectableByMouse));
 
-    // As in the reference, N is counted when a task is taken, the taken one included: the
-    // first click's task starts alone, the other two wait behind it.
+    // N counts the running task and those waiting, at every moment: the first click's task
+    // starts alone, the other two wait behind it.
     QTest::mouseClick(button(window, "addTaskButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Processing: 1 items left."), 5000);
     QTest::mouseClick(button(window, "addTaskButton"), Qt::LeftButton);
     QTest::mouseClick(button(window, "addTaskButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(label(window, "queueLabel")->text(),
                               QStringLiteral("Queue: 2 tasks waiting"), 5000);
-    QCOMPARE(status->text(), QStringLiteral("Processing: 1 items left."));
+    QCOMPARE(status->text(), QStringLiteral("Processing: 3 items left."));
     gate.release();
     QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Processing: 2 items left."), 5000);
     QCOMPARE(label(window, "queueLabel")->text(), QStringLiteral("Queue: 1 task waiting"));
@@ -180,8 +181,8 @@ void tst_SessionWindow::titleHeadingAndShortcuts()
     QCOMPARE(first->windowTitle(), QStringLiteral("Session 1 — Task Runner"));
     QCOMPARE(second->windowTitle(), QStringLiteral("Session 2 — Task Runner"));
     QCOMPARE(label(first, "headingLabel")->text(),
-             QStringLiteral("Session TaskRunner %1").arg(first->runner()->id()));
-    QVERIFY(first->runner()->id() != second->runner()->id());
+             QStringLiteral("Session TaskRunner %1").arg(first->runner().id()));
+    QVERIFY(first->runner().id() != second->runner().id());
 
     auto shortcut = [first](const char *action) {
         return first->findChild<QAction *>(QString::fromLatin1(action))->shortcut();
@@ -197,13 +198,13 @@ void tst_SessionWindow::titleHeadingAndShortcuts()
     QTRY_COMPARE_WITH_TIMEOUT(app.windows().size(), 3, 5000);
     SessionWindow *third = app.windows().constLast();
     QCOMPARE(third->windowTitle(), QStringLiteral("Session 3 — Task Runner"));
-    QPointer<SessionTaskRunner> thirdRunner = third->runner();
+    QFuture<void> thirdFinished = third->runner().finished();
     third->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(third));
     QTest::keySequence(third, QKeySequence::Close);
     QTRY_COMPARE_WITH_TIMEOUT(app.windows().size(), 2, 5000);
     QVERIFY(app.windows().contains(first) && app.windows().contains(second));
-    QTRY_VERIFY_WITH_TIMEOUT(thirdRunner.isNull(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(thirdFinished.isFinished(), 5000);
 }
 
 void tst_SessionWindow::twoWindowsShareOneGlobalRunnerAndThread()
@@ -211,10 +212,11 @@ void tst_SessionWindow::twoWindowsShareOneGlobalRunnerAndThread()
     AppController app(testOptions(QStringLiteral("w-shared")));
     SessionWindow *a = app.newWindow();
     SessionWindow *b = app.newWindow();
-    const QString heading = QStringLiteral("Global TaskRunner %1").arg(app.globalRunner()->id());
+    const QString heading = QStringLiteral("Global TaskRunner %1").arg(app.globalRunner().id());
     QCOMPARE(a->globalView()->findChild<QLabel *>(QStringLiteral("headingLabel"))->text(), heading);
     QCOMPARE(b->globalView()->findChild<QLabel *>(QStringLiteral("headingLabel"))->text(), heading);
-    QCOMPARE(GlobalRunnerRegistry::instance()->keys(), QStringList{QStringLiteral("w-shared")});
+    QCOMPARE(TaskRunner::GlobalRunnerRegistry::instance()->keys(),
+             QStringList{QStringLiteral("w-shared")});
     QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("global "), 1, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("session "), 2, 5000);
 }
@@ -239,7 +241,7 @@ void tst_SessionWindow::intervalSpinBoxPropagatesBothWays()
     spinA->selectAll();
     QTest::keyClicks(spinA, QStringLiteral("2.5"));
     QTest::keyClick(spinA, Qt::Key_Return);
-    QCOMPARE(app.globalRunner()->interval(), 2.5);
+    QCOMPARE(app.globalRunner().interval(), 2.5);
     QTRY_COMPARE_WITH_TIMEOUT(spinB->value(), 2.5, 5000);
     QCOMPARE(app.settings().interval(QStringLiteral("w-interval"), 0), 2.5);
 
@@ -249,14 +251,14 @@ void tst_SessionWindow::intervalSpinBoxPropagatesBothWays()
     spinB->setFocus();
     QTest::keyClick(spinB, Qt::Key_Up);
     QVERIFY(spinB->value() > 2.5);
-    QCOMPARE(app.globalRunner()->interval(), spinB->value());
+    QCOMPARE(app.globalRunner().interval(), spinB->value());
     QTRY_COMPARE_WITH_TIMEOUT(spinA->value(), spinB->value(), 5000);
 
     // A change that does not come from a window: both follow, and nothing bounces back.
-    QVERIFY(app.globalRunner()->setInterval(0.75));
+    QVERIFY(app.globalRunner().setInterval(0.75));
     QTRY_COMPARE_WITH_TIMEOUT(spinA->value(), 0.75, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(spinB->value(), 0.75, 5000);
-    QCOMPARE(app.globalRunner()->interval(), 0.75);
+    QCOMPARE(app.globalRunner().interval(), 0.75);
 }
 
 void tst_SessionWindow::typingIsNotOverwrittenByAnotherWindow()
@@ -274,12 +276,12 @@ void tst_SessionWindow::typingIsNotOverwrittenByAnotherWindow()
     QTest::keyClicks(spinA, QStringLiteral("4"));
     // Meanwhile the interval changes elsewhere: A's half-typed text stays.
     spinB->setValue(1.25);
-    QTRY_COMPARE_WITH_TIMEOUT(app.globalRunner()->interval(), 1.25, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(app.globalRunner().interval(), 1.25, 5000);
     QTest::qWait(50); // negative check: give a notification time to (wrongly) overwrite
     QCOMPARE(spinA->cleanText(), QStringLiteral("4"));
     // Committing the typed value makes it the shared one.
     QTest::keyClick(spinA, Qt::Key_Return);
-    QCOMPARE(app.globalRunner()->interval(), 4.0);
+    QCOMPARE(app.globalRunner().interval(), 4.0);
     QTRY_COMPARE_WITH_TIMEOUT(spinB->value(), 4.0, 5000);
 }
 
@@ -313,7 +315,7 @@ void tst_SessionWindow::aCommaOrAPointTypedInTheIntervalIsTheDecimalPoint()
     QSettings().clear(); // no interval saved by an earlier row
     AppController app(testOptions(QStringLiteral("w-separator")));
     SessionWindow *window = app.newWindow();
-    QCOMPARE(app.globalRunner()->interval(), 0.33);
+    QCOMPARE(app.globalRunner().interval(), 0.33);
     QDoubleSpinBox *spin = window->globalView()->intervalSpinBox();
     spin->setLocale(locale);
     spin->setValue(spin->value()); // shown in the new locale
@@ -323,7 +325,7 @@ void tst_SessionWindow::aCommaOrAPointTypedInTheIntervalIsTheDecimalPoint()
     spin->selectAll();
     QTest::keyClicks(spin, typed);
     QTest::keyClick(spin, Qt::Key_Return);
-    QCOMPARE(app.globalRunner()->interval(), interval);
+    QCOMPARE(app.globalRunner().interval(), interval);
     QCOMPARE(spin->text(), shown);
 }
 
@@ -336,10 +338,10 @@ void tst_SessionWindow::closingABusyWindowReturnsAtOnce()
         return QVariant();
     });
     SessionWindow *window = app.newWindow();
-    QPointer<SessionTaskRunner> runner = window->runner();
+    TaskRunner::SessionRunner runner = window->runner();
     window->sessionView()->addTask();
     window->sessionView()->addTask();
-    QTRY_VERIFY_WITH_TIMEOUT(runner->state().busy, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(runner.state().busy, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("session "), 1, 5000);
 
     QElapsedTimer elapsed;
@@ -348,25 +350,25 @@ void tst_SessionWindow::closingABusyWindowReturnsAtOnce()
     const qint64 closeMs = elapsed.elapsed();
     QVERIFY2(closeMs < 50, qPrintable(QString::number(closeMs)));
 
-    QVERIFY(!runner.isNull()); // its task still runs
+    QVERIFY(!runner.finished().isFinished()); // its task still runs
     QCOMPARE(TestSupport::threadCount("session "), 1);
     gate.open();
-    QTRY_VERIFY_WITH_TIMEOUT(runner.isNull(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(runner.finished().isFinished(), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("session "), 0, 10000);
 }
 
 void tst_SessionWindow::perWindowResultCountsAreExact()
 {
     // A global runner that runs only when asked, there before the app asks for the key.
-    GlobalTaskRunner *runner = GlobalRunnerRegistry::instance()->acquire(
+    TaskRunner::GlobalRunner runner = TaskRunner::GlobalRunnerRegistry::instance()->acquire(
         QStringLiteral("w-count"), [] { return QVariant(1); }, 3600);
-    QTRY_COMPARE_WITH_TIMEOUT(runner->state().runs, 1u, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(runner.state().runs, 1u, 5000);
     AppController app(testOptions(QStringLiteral("w-count")));
     QCOMPARE(app.globalRunner(), runner);
-    auto runOnce = [runner] {
-        const quint64 before = runner->state().runs;
-        runner->runNow();
-        QTRY_COMPARE_WITH_TIMEOUT(runner->state().runs, before + 1, 5000);
+    auto runOnce = [runner]() mutable {
+        const quint64 before = runner.state().runs;
+        runner.runNow();
+        QTRY_COMPARE_WITH_TIMEOUT(runner.state().runs, before + 1, 5000);
     };
 
     SessionWindow *a = app.newWindow();
@@ -387,7 +389,7 @@ void tst_SessionWindow::perWindowResultCountsAreExact()
 void tst_SessionWindow::pauseResumeAndRunNowButtons()
 {
     std::atomic<int> calls{0};
-    GlobalTaskRunner *runner = GlobalRunnerRegistry::instance()->acquire(
+    TaskRunner::GlobalRunner runner = TaskRunner::GlobalRunnerRegistry::instance()->acquire(
         QStringLiteral("w-buttons"),
         [&calls]() -> QVariant {
             if (++calls == 2)
@@ -407,12 +409,12 @@ void tst_SessionWindow::pauseResumeAndRunNowButtons()
                               QStringLiteral("Last Exception: feed offline"), 5000);
     QTest::mouseClick(button(view, "pauseButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(button(view, "pauseButton")->text(), QStringLiteral("&Resume"), 5000);
-    QVERIFY(runner->state().paused);
+    QVERIFY(runner.state().paused);
     QTest::mouseClick(button(view, "runNowButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(label(view, "lastExceptionLabel")->text(),
                               QStringLiteral("Last Exception: None"), 5000); // cleared by success
     QTest::mouseClick(button(view, "pauseButton"), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!runner->state().paused, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!runner.state().paused, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(button(view, "pauseButton")->text(), QStringLiteral("&Pause"), 5000);
 }
 
@@ -435,7 +437,7 @@ void tst_SessionWindow::clearQueueButton()
                               QStringLiteral("Queue: 0 tasks waiting"), 5000);
     QVERIFY(!button(window, "clearQueueButton")->isEnabled());
     gate.open();
-    QTRY_COMPARE_WITH_TIMEOUT(window->runner()->state().done, 1u, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->runner().state().done, 1u, 5000);
 }
 
 void tst_SessionWindow::everyControlHasAnAccessibleName()
@@ -471,7 +473,7 @@ void tst_SessionWindow::focusStartsOnAddTaskAndMnemonicsAreUnique()
     QVERIFY(QTest::qWaitForWindowActive(window));
     QCOMPARE(QApplication::focusWidget(), button(window, "addTaskButton"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
-    QTRY_COMPARE_WITH_TIMEOUT(window->runner()->state().done, 1u, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->runner().state().done, 1u, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QTreeWidget *>(), 5000); // its caption has a key
     verifyUniqueMnemonics(window);
 

@@ -1,9 +1,11 @@
 #include "appcontroller.h"
 
 #include "aboutdialog.h"
-#include "globalrunnerregistry.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
+
+#include <TaskRunner/exampleworkers.h>
+#include <TaskRunner/globalrunnerregistry.h>
 
 #include <QApplication>
 #include <QScreen>
@@ -13,7 +15,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_options(options)
     , m_sessionWorker(TaskRunner::exampleSessionWorker(options.taskDuration()))
 {
-    auto *registry = GlobalRunnerRegistry::instance();
+    auto *registry = TaskRunner::GlobalRunnerRegistry::instance();
     registry->setShutdownGrace(options.shutdownGraceDuration());
     // The command line wins over the saved interval, without replacing it.
     const double interval =
@@ -85,7 +87,7 @@ QList<SessionWindow *> AppController::windows() const
     return open;
 }
 
-void AppController::setSessionWorker(SessionTaskRunner::Worker worker)
+void AppController::setSessionWorker(TaskRunner::SessionWorker worker)
 {
     m_sessionWorker = std::move(worker);
 }

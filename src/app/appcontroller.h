@@ -2,14 +2,15 @@
 
 #include "appoptions.h"
 #include "appsettings.h"
-#include "globaltaskrunner.h"
-#include "sessiontaskrunner.h"
+#include <TaskRunner/globalrunner.h>
+#include <TaskRunner/sessionrunner.h>
 
 #include <QList>
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
+#include <type_traits>
 
 class SessionWindow;
 class QWidget;
@@ -33,12 +34,20 @@ public:
     void quit();
 
     QList<SessionWindow *> windows() const;
-    GlobalTaskRunner *globalRunner() const { return m_globalRunner; }
+    TaskRunner::GlobalRunner globalRunner() const { return m_globalRunner; }
     const AppOptions &options() const { return m_options; }
     AppSettings &settings() { return m_settings; }
 
     // The worker of the sessions opened from now on; the example worker by default.
-    void setSessionWorker(SessionTaskRunner::Worker worker);
+    void setSessionWorker(TaskRunner::SessionWorker worker);
+    template<
+        typename Worker,
+        std::enable_if_t<
+            !std::is_invocable_v<Worker &, const QVariant &, TaskRunner::TaskContext &>, int> = 0>
+    void setSessionWorker(Worker worker)
+    {
+        setSessionWorker(TaskRunner::SessionRunner::plainWorker(std::move(worker)));
+    }
 
     void saveInterval(double seconds);
     void saveWindowGeometry(const QByteArray &geometry);
@@ -50,8 +59,8 @@ signals:
 private:
     const AppOptions m_options;
     AppSettings m_settings;
-    QPointer<GlobalTaskRunner> m_globalRunner;
-    SessionTaskRunner::Worker m_sessionWorker;
+    TaskRunner::GlobalRunner m_globalRunner;
+    TaskRunner::SessionWorker m_sessionWorker;
     QList<QPointer<SessionWindow>> m_windows;
     int m_nextNumber = 1;
 };

@@ -1,6 +1,6 @@
 #include "appoptions.h"
 
-#include "globaltaskrunner.h"
+#include <TaskRunner/globalrunner.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -102,7 +102,7 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
         QStringLiteral("interval"),
         QStringLiteral("Pause of the global worker between runs, in seconds (at least %1). "
                        "Default: the saved value, else 0.33.")
-            .arg(GlobalTaskRunner::minimumInterval()),
+            .arg(TaskRunner::GlobalRunner::minimumInterval()),
         QStringLiteral("seconds"));
     const QCommandLineOption taskSeconds(
         QStringLiteral("task-seconds"),
@@ -202,8 +202,8 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
 
     AppOptions parsed;
     if (!readWhole(sessions, parsed.sessions, 1, maximumSessions) ||
-        !readSeconds(interval, parsed.interval, GlobalTaskRunner::minimumInterval(),
-                     GlobalTaskRunner::maximumInterval()) ||
+        !readSeconds(interval, parsed.interval, TaskRunner::GlobalRunner::minimumInterval(),
+                     TaskRunner::GlobalRunner::maximumInterval()) ||
         !readSeconds(taskSeconds, parsed.taskSeconds, 0, maximumTaskSeconds) ||
         !readSeconds(shutdownGrace, parsed.shutdownGrace, 0, maximumShutdownGrace) ||
         !readWhole(tasks, parsed.tasks, 0, maximumTasks))

@@ -1,6 +1,6 @@
 #include "appsettings.h"
 
-#include "globaltaskrunner.h"
+#include <TaskRunner/globalrunner.h>
 
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -38,7 +38,7 @@ double AppSettings::interval(const QString &key, double fallback) const
         return fallback;
     bool ok = false;
     const double seconds = stored.toString().trimmed().toDouble(&ok);
-    if (!ok || !GlobalTaskRunner::isValidInterval(seconds)) {
+    if (!ok || !TaskRunner::GlobalRunner::isValidInterval(seconds)) {
         qCWarning(lcSettings).noquote().nospace()
             << "Ignoring the saved interval '" << stored.toStringList().join(QStringLiteral(", "))
             << "' for " << key << " in " << m_settings.fileName() << "; using " << fallback << " s";
@@ -49,7 +49,7 @@ double AppSettings::interval(const QString &key, double fallback) const
 
 void AppSettings::setInterval(const QString &key, double seconds)
 {
-    if (GlobalTaskRunner::isValidInterval(seconds))
+    if (TaskRunner::GlobalRunner::isValidInterval(seconds))
         store(intervalKey(key), QString::number(seconds, 'g', 12));
 }
 

@@ -1,7 +1,6 @@
 #include "globalrunnerview.h"
 #include "ui_globalrunnerview.h"
 
-#include "globaltaskrunner.h"
 #include "labels.h"
 
 #include <cmath>
@@ -20,24 +19,21 @@ GlobalRunnerView::GlobalRunnerView(QWidget *parent)
 {
     ui->setupUi(this);
     makeHeading(ui->headingLabel);
-    ui->intervalSpinBox->setRange(GlobalTaskRunner::minimumInterval(),
-                                  GlobalTaskRunner::maximumInterval());
+    ui->intervalSpinBox->setRange(TaskRunner::GlobalRunner::minimumInterval(),
+                                  TaskRunner::GlobalRunner::maximumInterval());
+    connect(&m_watcher, &TaskRunner::RunnerWatcher::stateChanged, this,
+            &GlobalRunnerView::showState);
     connect(ui->intervalSpinBox, &QDoubleSpinBox::valueChanged, this,
             &GlobalRunnerView::applyEditedInterval);
     connect(ui->intervalSpinBox, &QDoubleSpinBox::editingFinished, this,
             &GlobalRunnerView::onEditingFinished);
     connect(ui->pauseButton, &QPushButton::clicked, this, [this] {
-        if (!m_runner)
-            return;
-        if (m_runner->state().paused)
-            m_runner->resume();
+        if (m_runner.state().paused)
+            m_runner.resume();
         else
-            m_runner->pause();
+            m_runner.pause();
     });
-    connect(ui->runNowButton, &QPushButton::clicked, this, [this] {
-        if (m_runner)
-            m_runner->runNow();
-    });
+    connect(ui->runNowButton, &QPushButton::clicked, this, [this] { m_runner.runNow(); });
 }
 
 GlobalRunnerView::~GlobalRunnerView() = default;
@@ -47,21 +43,19 @@ QDoubleSpinBox *GlobalRunnerView::intervalSpinBox() const
     return ui->intervalSpinBox;
 }
 
-void GlobalRunnerView::setRunner(GlobalTaskRunner *runner)
+void GlobalRunnerView::setRunner(const TaskRunner::GlobalRunner &runner)
 {
-    if (m_runner)
-        disconnect(m_runner, nullptr, this, nullptr);
     m_runner = runner;
-    setEnabled(runner);
-    if (!runner)
+    m_watcher.setRunner(runner);
+    setEnabled(!runner.isNull());
+    if (runner.isNull())
         return;
-    const QString heading = QStringLiteral("Global TaskRunner %1").arg(runner->id());
+    const QString heading = QStringLiteral("Global TaskRunner %1").arg(runner.id());
     ui->headingLabel->setText(heading);
     // A key too long for the view is cut at its edge; the tooltip has all of it.
-    ui->keyLabel->setText(QStringLiteral("Key: %1").arg(runner->key()));
-    ui->keyLabel->setToolTip(runner->key());
-    m_runsAtOpen = runner->state().runs;
-    connect(runner, &GlobalTaskRunner::stateChanged, this, &GlobalRunnerView::showState);
+    ui->keyLabel->setText(QStringLiteral("Key: %1").arg(runner.key()));
+    ui->keyLabel->setToolTip(runner.key());
+    m_runsAtOpen = runner.state().runs;
     showState();
 }
 
@@ -78,9 +72,9 @@ bool GlobalRunnerView::isBeingEdited() const
 
 void GlobalRunnerView::applyEditedInterval(double seconds)
 {
-    if (!m_runner || shown(m_runner->interval()) == shown(seconds))
+    if (m_runner.isNull() || shown(m_runner.interval()) == shown(seconds))
         return;
-    if (m_runner->setInterval(seconds) && m_intervalEdited)
+    if (m_runner.setInterval(seconds) && m_intervalEdited)
         m_intervalEdited(seconds);
 }
 
@@ -94,9 +88,9 @@ void GlobalRunnerView::onEditingFinished()
 
 void GlobalRunnerView::showState()
 {
-    if (!m_runner)
+    if (m_runner.isNull())
         return;
-    const GlobalRunnerState state = m_runner->state();
+    const TaskRunner::GlobalRunnerState state = m_runner.state();
     if (isBeingEdited()) {
         m_skippedWhileEditing = true;
     } else if (shown(ui->intervalSpinBox->value()) != shown(state.interval)) {

@@ -6,7 +6,9 @@
 #include <functional>
 #include <memory>
 
-class GlobalTaskRunner;
+#include <TaskRunner/globalrunner.h>
+#include <TaskRunner/runnerwatcher.h>
+
 class QDoubleSpinBox;
 namespace Ui {
 class GlobalRunnerView;
@@ -23,8 +25,8 @@ public:
     explicit GlobalRunnerView(QWidget *parent = nullptr);
     ~GlobalRunnerView() override;
 
-    // The runner is not owned. Results are counted from this call on.
-    void setRunner(GlobalTaskRunner *runner);
+    // Results are counted from this call on.
+    void setRunner(const TaskRunner::GlobalRunner &runner);
     // Called with every interval the user sets here (to save it).
     void setIntervalEditedHandler(std::function<void(double)> handler);
 
@@ -39,7 +41,8 @@ private:
     bool isBeingEdited() const;
 
     std::unique_ptr<Ui::GlobalRunnerView> ui;
-    QPointer<GlobalTaskRunner> m_runner;
+    TaskRunner::GlobalRunner m_runner;
+    TaskRunner::RunnerWatcher m_watcher;
     std::function<void(double)> m_intervalEdited;
     quint64 m_runsAtOpen = 0;
     quint64 m_resultsSinceOpened = 0;

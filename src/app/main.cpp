@@ -2,8 +2,9 @@
 #include "applicationinfo.h"
 #include "appoptions.h"
 #include "sessionwindow.h"
-#include "taskrunnerbase.h"
 #include "unixsignalwatcher.h"
+
+#include <TaskRunner/runneroptions.h>
 
 #include <QApplication>
 #include <QTimer>
@@ -53,7 +54,7 @@ int main(int argc, char *argv[])
     // aboutToQuit stopped every runner, waiting at most the shutdown grace. A runner still
     // alive now has a worker that ignores interruption: it was logged, and it is not
     // terminated; end the process without running static destructors under its feet.
-    if (TaskRunnerBase::liveCount() > 0) {
+    if (TaskRunner::liveRunnerCount() > 0) {
         std::fflush(stdout);
         std::fflush(stderr);
         std::_Exit(status);

@@ -3,7 +3,6 @@
 
 #include "durationtext.h"
 #include "labels.h"
-#include "sessiontaskrunner.h"
 
 #include <QHeaderView>
 #include <QTreeWidget>
@@ -36,6 +35,8 @@ SessionRunnerView::SessionRunnerView(QWidget *parent)
     ui->busyLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     connect(ui->addTaskButton, &QPushButton::clicked, this, &SessionRunnerView::addTask);
     connect(ui->clearQueueButton, &QPushButton::clicked, this, &SessionRunnerView::clearQueue);
+    connect(&m_watcher, &TaskRunner::RunnerWatcher::stateChanged, this,
+            &SessionRunnerView::showState);
 }
 
 SessionRunnerView::~SessionRunnerView() = default;
@@ -72,36 +73,34 @@ QTreeWidget *SessionRunnerView::historyView()
     return view;
 }
 
-void SessionRunnerView::setRunner(SessionTaskRunner *runner)
+void SessionRunnerView::setRunner(const TaskRunner::SessionRunner &runner)
 {
-    if (m_runner)
-        disconnect(m_runner, nullptr, this, nullptr);
     m_runner = runner;
-    if (!runner)
+    m_watcher.setRunner(runner);
+    m_recent.clear();
+    m_nextSequence = 1;
+    if (runner.isNull())
         return;
-    const QString heading = QStringLiteral("Session TaskRunner %1").arg(runner->id());
+    const QString heading = QStringLiteral("Session TaskRunner %1").arg(runner.id());
     ui->headingLabel->setText(heading);
-    connect(runner, &SessionTaskRunner::stateChanged, this, &SessionRunnerView::showState);
     showState();
 }
 
 void SessionRunnerView::addTask()
 {
-    if (m_runner)
-        m_runner->append(QStringLiteral("task"));
+    m_runner.append(QStringLiteral("task"));
 }
 
 void SessionRunnerView::clearQueue()
 {
-    if (m_runner)
-        m_runner->clear();
+    m_runner.clear();
 }
 
 void SessionRunnerView::showState()
 {
-    if (!m_runner)
+    if (m_runner.isNull())
         return;
-    const SessionRunnerState state = m_runner->state();
+    const TaskRunner::SessionRunnerState state = m_runner.state();
     ui->statusLabel->setText(state.statusText());
     ui->queueLabel->setText(state.queueLength == 1
                                 ? QStringLiteral("Queue: 1 task waiting")
@@ -112,16 +111,24 @@ void SessionRunnerView::showState()
     ui->busyLabel->setText(state.busy ? workingText() : idleText());
     ui->clearQueueButton->setEnabled(state.queueLength > 0);
 
-    const quint64 head = state.recent.isEmpty() ? 0 : state.recent.constLast().number;
-    if (head != m_shownHistoryHead) {
-        m_shownHistoryHead = head;
+    if (state.lastSequence >= m_nextSequence) {
+        constexpr qsizetype recentLimit = 20;
+        const qint64 wanted = qint64(state.lastSequence - m_nextSequence) + 1;
+        const quint64 from =
+            wanted > recentLimit ? state.lastSequence - recentLimit + 1 : m_nextSequence;
+        TaskRunner::TaskRecordBatch batch = m_runner.records(from, recentLimit);
+        m_nextSequence = batch.nextSequence;
+        m_recent.append(batch.records);
+        if (m_recent.size() > recentLimit)
+            m_recent.remove(0, m_recent.size() - recentLimit);
         QTreeWidget *view = historyView();
         view->clear();
         QList<QTreeWidgetItem *> items;
-        items.reserve(state.recent.size());
-        for (auto it = state.recent.crbegin(); it != state.recent.crend(); ++it) {
-            const QString result = it->failed ? QStringLiteral("Error: %1").arg(it->errorMessage)
-                                              : TaskRunner::displayText(it->result);
+        items.reserve(m_recent.size());
+        for (auto it = m_recent.crbegin(); it != m_recent.crend(); ++it) {
+            const QString result = it->state == TaskRunner::TaskState::Done
+                                       ? TaskRunner::displayText(it->result)
+                                       : QStringLiteral("Error: %1").arg(it->errorMessage);
             items << new QTreeWidgetItem(
                 {QString::number(it->number), durationText(it->duration), result});
         }

@@ -5,9 +5,10 @@
 
 #include <memory>
 
+#include <TaskRunner/runnerwatcher.h>
+#include <TaskRunner/sessionrunner.h>
+
 class QTreeWidget;
-class SessionTaskRunner;
-struct SessionRunnerState;
 namespace Ui {
 class SessionRunnerView;
 }
@@ -21,8 +22,8 @@ public:
     explicit SessionRunnerView(QWidget *parent = nullptr);
     ~SessionRunnerView() override;
 
-    // The runner is not owned; the view stops showing it once it is deleted.
-    void setRunner(SessionTaskRunner *runner);
+    // The view shows `runner` and feeds it tasks from now on.
+    void setRunner(const TaskRunner::SessionRunner &runner);
 
     // Queues the reference's example task ("task").
     void addTask();
@@ -30,14 +31,16 @@ public:
 
 signals:
     // Emitted after the view showed a new state (main thread).
-    void stateShown(const SessionRunnerState &state);
+    void stateShown(const TaskRunner::SessionRunnerState &state);
 
 private:
     void showState();
     QTreeWidget *historyView();
 
     std::unique_ptr<Ui::SessionRunnerView> ui;
-    QPointer<SessionTaskRunner> m_runner;
-    QTreeWidget *m_historyView = nullptr; // made with the first finished task
-    quint64 m_shownHistoryHead = 0;       // number of the newest task in the history view
+    TaskRunner::SessionRunner m_runner;
+    TaskRunner::RunnerWatcher m_watcher;
+    QList<TaskRunner::TaskRecord> m_recent; // the newest finished tasks, oldest first
+    quint64 m_nextSequence = 1;             // the next record to read
+    QTreeWidget *m_historyView = nullptr;   // made with the first finished task
 };

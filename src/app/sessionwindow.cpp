@@ -9,11 +9,11 @@
 #include <QLabel>
 
 SessionWindow::SessionWindow(AppController *controller, int number,
-                             SessionTaskRunner::Worker worker, QWidget *parent)
+                             TaskRunner::SessionWorker worker, QWidget *parent)
     : QMainWindow(parent)
     , ui(std::make_unique<Ui::SessionWindow>())
     , m_controller(controller)
-    , m_runner(SessionTaskRunner::create(std::move(worker)))
+    , m_runner(TaskRunner::SessionRunner::create(std::move(worker)))
     , m_number(number)
 {
     ui->setupUi(this);
@@ -52,8 +52,7 @@ SessionWindow::SessionWindow(AppController *controller, int number,
 
 SessionWindow::~SessionWindow()
 {
-    if (m_runner) // deleted without a close event
-        m_runner->stop();
+    m_runner.stop(); // deleted without a close event
 }
 
 SessionRunnerView *SessionWindow::sessionView() const
@@ -69,14 +68,13 @@ GlobalRunnerView *SessionWindow::globalView() const
 void SessionWindow::closeEvent(QCloseEvent *event)
 {
     // Returns at once even if the running task ignores interruption.
-    if (m_runner)
-        m_runner->stop();
+    m_runner.stop();
     if (m_controller)
         m_controller->saveWindowGeometry(saveGeometry());
     event->accept();
 }
 
-void SessionWindow::showSessionState(const SessionRunnerState &state)
+void SessionWindow::showSessionState(const TaskRunner::SessionRunnerState &state)
 {
     m_statusLabel->setText(QStringLiteral("Session thread: %1 · %2 done · %3 failed · %4 waiting")
                                .arg(state.busy ? QStringLiteral("working") : QStringLiteral("idle"))

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sessiontaskrunner.h"
+#include <TaskRunner/sessionrunner.h>
 
 #include <QMainWindow>
 #include <QPointer>
@@ -22,13 +22,13 @@ class SessionWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    SessionWindow(AppController *controller, int number, SessionTaskRunner::Worker worker,
+    SessionWindow(AppController *controller, int number, TaskRunner::SessionWorker worker,
                   QWidget *parent = nullptr);
     ~SessionWindow() override;
 
     int number() const { return m_number; }
-    // The session's runner; null once the window closed and the runner finished.
-    SessionTaskRunner *runner() const { return m_runner; }
+    // The session's runner; stopped once the window closed.
+    TaskRunner::SessionRunner runner() const { return m_runner; }
     SessionRunnerView *sessionView() const;
     GlobalRunnerView *globalView() const;
 
@@ -36,11 +36,11 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void showSessionState(const SessionRunnerState &state);
+    void showSessionState(const TaskRunner::SessionRunnerState &state);
 
     std::unique_ptr<Ui::SessionWindow> ui;
     QPointer<AppController> m_controller;
-    QPointer<SessionTaskRunner> m_runner;
+    TaskRunner::SessionRunner m_runner;
     QLabel *m_statusLabel = nullptr;
     const int m_number;
 };

@@ -1,131 +1,178 @@
-#include "globalrunnerregistry.h"
+#include <TaskRunner/globalrunnerregistry.h>
 
 #include "logging.h"
+#include "runnercore.h"
 
 #include <QCoreApplication>
 #include <QGlobalStatic>
+#include <QHash>
 
-#include <algorithm>
-#include <vector>
+#include <mutex>
 
-Q_GLOBAL_STATIC(GlobalRunnerRegistry, s_registry)
+namespace TaskRunner {
 
 namespace {
 
-void shutdownRegistry()
+struct RegistryData
+{
+    std::mutex mutex;
+    QHash<QString, GlobalRunner> runners;
+    // The application that was shut down: refused until a new one exists.
+    QCoreApplication *shutDownFor = nullptr;
+};
+Q_GLOBAL_STATIC(RegistryData, s_data)
+Q_GLOBAL_STATIC(GlobalRunnerRegistry, s_registry)
+
+// The application whose quit and destruction stop the runners; set once per QCoreApplication.
+std::mutex s_hookMutex;
+QCoreApplication *s_hookedApplication = nullptr;
+
+void shutDownOnQuit()
 {
     if (!s_registry.isDestroyed())
         s_registry->shutdown();
 }
 
-// Tie the runners to the application's lifetime, not to static destruction.
-void installShutdownHooks()
+void shutDownOnDestruction()
 {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        qAddPostRoutine(&shutdownRegistry);
-        if (auto *app = QCoreApplication::instance())
-            QObject::connect(app, &QCoreApplication::aboutToQuit, app, &shutdownRegistry);
-    });
+    shutDownOnQuit();
+    if (!s_data.isDestroyed()) {
+        std::lock_guard lock(s_data->mutex);
+        s_data->shutDownFor = nullptr; // the next application's registry is open
+    }
+    std::lock_guard lock(s_hookMutex);
+    s_hookedApplication = nullptr; // the next QCoreApplication gets hooks of its own
 }
 
 } // namespace
+
+namespace detail {
+
+bool ensureShutdownHooks(QString *errorMessage)
+{
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app) {
+        if (errorMessage)
+            *errorMessage = QStringLiteral("there is no QCoreApplication: runners need one, and "
+                                           "stop when it quits");
+        return false;
+    }
+    std::lock_guard lock(s_hookMutex);
+    if (s_hookedApplication == app)
+        return true;
+    s_hookedApplication = app;
+    // Post routines run when the application object is destroyed, also without exec(), and
+    // are forgotten once run.
+    qAddPostRoutine(&shutDownOnDestruction);
+    QObject::connect(app, &QCoreApplication::aboutToQuit, app, &shutDownOnQuit);
+    return true;
+}
+
+} // namespace detail
 
 GlobalRunnerRegistry *GlobalRunnerRegistry::instance()
 {
     return s_registry();
 }
 
-GlobalTaskRunner *GlobalRunnerRegistry::acquire(const QString &key, GlobalTaskRunner::Worker worker,
-                                                double interval)
+GlobalRunner GlobalRunnerRegistry::acquire(const QString &key, GlobalWorker worker, double interval,
+                                           QString *errorMessage)
 {
-    installShutdownHooks();
-    if (!GlobalTaskRunner::isValidInterval(interval)) {
-        qCWarning(lcGlobal).nospace()
+    if (!GlobalRunner::isValidInterval(interval)) {
+        qCWarning(detail::lcGlobal).nospace()
             << "Refusing interval " << interval << " s for global runner " << key << "; using 1 s";
         interval = 1.0;
     }
-    std::lock_guard lock(m_mutex);
-    GlobalTaskRunner *&runner = m_runners[key];
-    if (!runner) // creating only starts a thread; no user code runs under the lock
-        runner = GlobalTaskRunner::create(key, std::move(worker), interval);
+    if (QString reason; !detail::ensureShutdownHooks(&reason)) {
+        qCWarning(detail::lcGlobal).noquote()
+            << "Cannot create global runner" << key << "-" << reason;
+        if (errorMessage)
+            *errorMessage = reason;
+        return {};
+    }
+    std::lock_guard lock(s_data->mutex);
+    if (s_data->shutDownFor && s_data->shutDownFor == QCoreApplication::instance()) {
+        if (errorMessage)
+            *errorMessage = QStringLiteral("the application is quitting");
+        qCDebug(detail::lcGlobal).noquote() << "Refusing global runner" << key << "after shutdown";
+        return {};
+    }
+    GlobalRunner &runner = s_data->runners[key];
+    // Creating only starts a thread; no user code runs under the lock.
+    if (!runner)
+        runner = GlobalRunner::create(key, std::move(worker), interval, {}, errorMessage);
+    if (!runner) {
+        s_data->runners.remove(key);
+        return {};
+    }
     return runner;
 }
 
-GlobalTaskRunner *GlobalRunnerRegistry::find(const QString &key) const
+GlobalRunner GlobalRunnerRegistry::find(const QString &key) const
 {
-    std::lock_guard lock(m_mutex);
-    return m_runners.value(key);
+    std::lock_guard lock(s_data->mutex);
+    return s_data->runners.value(key);
 }
 
 QStringList GlobalRunnerRegistry::keys() const
 {
-    std::lock_guard lock(m_mutex);
-    QStringList keys = m_runners.keys();
+    std::lock_guard lock(s_data->mutex);
+    QStringList keys = s_data->runners.keys();
     keys.sort();
     return keys;
 }
 
 bool GlobalRunnerRegistry::remove(const QString &key)
 {
-    std::vector<TaskRunnerBase::Stopping> stopping;
-    std::chrono::steady_clock::time_point deadline;
+    GlobalRunner removed;
     {
-        // The runner is stopped before the lock is released: once it is out of the map, a
-        // shutdown() on another thread could stop it and free it at any time.
-        std::lock_guard lock(m_mutex);
-        GlobalTaskRunner *runner = m_runners.take(key);
-        if (!runner)
-            return false;
-        deadline = std::chrono::steady_clock::now() + m_grace;
-        stopping.push_back(stop(runner));
+        std::lock_guard lock(s_data->mutex);
+        removed = s_data->runners.take(key);
     }
-    TaskRunnerBase::waitUntilStopped(stopping, deadline);
+    if (!removed)
+        return false;
+    qCDebug(detail::lcGlobal).noquote() << removed.id() << "- Removing";
+    removed.stop(); // outside the lock: stopping may destroy what the runner held
     return true;
 }
 
 void GlobalRunnerRegistry::removeAll()
 {
-    std::vector<TaskRunnerBase::Stopping> stopping;
-    std::chrono::steady_clock::time_point deadline;
+    QHash<QString, GlobalRunner> removed;
     {
-        std::lock_guard lock(m_mutex);
-        deadline = std::chrono::steady_clock::now() + m_grace;
-        for (GlobalTaskRunner *runner : std::as_const(m_runners))
-            stopping.push_back(stop(runner));
-        m_runners.clear();
+        std::lock_guard lock(s_data->mutex);
+        removed.swap(s_data->runners);
     }
-    TaskRunnerBase::waitUntilStopped(stopping, deadline);
+    for (GlobalRunner &runner : removed)
+        runner.stop();
 }
 
 std::chrono::milliseconds GlobalRunnerRegistry::shutdownGrace() const
 {
-    std::lock_guard lock(m_mutex);
-    return m_grace;
+    return TaskRunner::shutdownGrace();
 }
 
 void GlobalRunnerRegistry::setShutdownGrace(std::chrono::milliseconds grace)
 {
-    std::lock_guard lock(m_mutex);
-    m_grace = std::max(grace, std::chrono::milliseconds(0));
+    TaskRunner::setShutdownGrace(grace);
 }
 
 QStringList GlobalRunnerRegistry::shutdown()
 {
-    std::chrono::milliseconds grace;
+    QHash<QString, GlobalRunner> removed;
     {
-        std::lock_guard lock(m_mutex);
-        m_runners.clear(); // stopAll() below stops them: they are still alive until then
-        grace = m_grace;
+        std::lock_guard lock(s_data->mutex);
+        s_data->shutDownFor = QCoreApplication::instance();
+        removed.swap(s_data->runners);
     }
-    return TaskRunnerBase::stopAll(grace);
+    removed.clear(); // the handles' stop(); stopAllRunners() below waits for them all
+    return stopAllRunners(TaskRunner::shutdownGrace());
 }
 
-TaskRunnerBase::Stopping GlobalRunnerRegistry::stop(GlobalTaskRunner *runner)
+bool GlobalRunnerRegistry::isShutDown() const
 {
-    qCDebug(lcGlobal).noquote() << runner->id() << "- Removing";
-    // Taken first: once stop() returns, the runner may be freed at any time.
-    TaskRunnerBase::Stopping stopping = runner->stopping();
-    runner->stop(); // only flags and wakes: fine under the lock
-    return stopping;
+    std::lock_guard lock(s_data->mutex);
+    return s_data->shutDownFor && s_data->shutDownFor == QCoreApplication::instance();
 }
+
+} // namespace TaskRunner

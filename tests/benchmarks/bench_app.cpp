@@ -6,10 +6,11 @@
 #include "benchsupport.h"
 
 #include "appcontroller.h"
-#include "globalrunnerregistry.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
-#include "taskrunnerbase.h"
+
+#include <TaskRunner/globalrunnerregistry.h>
+#include <TaskRunner/runneroptions.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -48,7 +49,7 @@ QProcessEnvironment childEnvironment()
 // deletes them.
 bool waitForNoRunners(std::chrono::milliseconds timeout)
 {
-    const bool ok = waitUntil([] { return TaskRunnerBase::liveCount() == 0; }, timeout);
+    const bool ok = waitUntil([] { return TaskRunner::liveRunnerCount() == 0; }, timeout);
     flushEvents();
     return ok;
 }
@@ -215,10 +216,10 @@ void measureQuit(BenchResults &results)
             [&] {
                 const QList<SessionWindow *> windows = controller->windows();
                 if (windows.size() != quitSessions || !controller->globalRunner() ||
-                    !controller->globalRunner()->state().running)
+                    !controller->globalRunner().state().running)
                     return false;
                 for (SessionWindow *window : windows) {
-                    if (!window->runner() || !window->runner()->state().busy)
+                    if (!window->runner().state().busy)
                         return false;
                 }
                 return true;
@@ -226,13 +227,14 @@ void measureQuit(BenchResults &results)
             5s);
         if (!busy)
             std::fprintf(stderr, "warning: quit (stuck): not every runner was busy\n");
-        results.shutdownGraceMs = double(GlobalRunnerRegistry::instance()->shutdownGrace().count());
+        results.shutdownGraceMs =
+            double(TaskRunner::GlobalRunnerRegistry::instance()->shutdownGrace().count());
 
         std::fprintf(stderr,
                      "  quit (stuck): one warning about a session still running is expected\n");
         const auto start = Clock::now();
         controller->quit();
-        const QStringList stuck = GlobalRunnerRegistry::instance()->shutdown();
+        const QStringList stuck = TaskRunner::GlobalRunnerRegistry::instance()->shutdown();
         results.quitStuckMs = millisecondsSince(start);
         if (stuck.size() != 1)
             std::fprintf(stderr, "warning: quit (stuck): %d runners reported stuck, not 1\n",
@@ -263,7 +265,7 @@ void measureWindows(BenchResults &results)
         window->close();
         flushEvents();
     }
-    waitUntil([] { return TaskRunnerBase::liveCount() == 1; }, 5s); // only the global runner
+    waitUntil([] { return TaskRunner::liveRunnerCount() == 1; }, 5s); // only the global runner
     flushEvents();
 
     const double rssBefore = trimmedResidentMiB();
@@ -292,7 +294,7 @@ void measureWindows(BenchResults &results)
                  results.busy200LoopLatencyP99Ms, percentile(probe.latenciesMs(), 100));
 
     controller->quit();
-    GlobalRunnerRegistry::instance()->shutdown();
+    TaskRunner::GlobalRunnerRegistry::instance()->shutdown();
     if (!waitForNoRunners(10s))
         std::fprintf(stderr, "warning: windows: runners still alive\n");
     controller.reset();

@@ -9,8 +9,8 @@
 #include "benchsupport.h"
 
 #include "applicationinfo.h"
-#include "globalrunnerregistry.h"
-#include "taskrunnerbase.h"
+#include <TaskRunner/globalrunnerregistry.h>
+#include <TaskRunner/runneroptions.h>
 
 #include <QApplication>
 #include <QFile>
@@ -302,10 +302,10 @@ int main(int argc, char *argv[])
     }
 
     // Every runner stopped before QApplication goes.
-    GlobalRunnerRegistry::instance()->shutdown();
-    if (!waitUntil([] { return TaskRunnerBase::liveCount() == 0; }, 10s))
+    TaskRunner::GlobalRunnerRegistry::instance()->shutdown();
+    if (!waitUntil([] { return TaskRunner::liveRunnerCount() == 0; }, 10s))
         std::fprintf(stderr, "warning: %d runners still alive at exit\n",
-                     TaskRunnerBase::liveCount());
+                     TaskRunner::liveRunnerCount());
     flushEvents();
 
     if (json)

@@ -5,9 +5,10 @@
 #include "benchsupport.h"
 #include "naiveworker.h"
 
-#include "exampleworkers.h"
-#include "globalrunnerregistry.h"
-#include "sessiontaskrunner.h"
+#include <TaskRunner/exampleworkers.h>
+#include <TaskRunner/globalrunnerregistry.h>
+#include <TaskRunner/runnerwatcher.h>
+#include <TaskRunner/sessionrunner.h>
 
 #include <QLabel>
 #include <QPointer>
@@ -62,18 +63,18 @@ namespace Bench {
 
 void measureIdle(BenchResults &results)
 {
-    std::vector<SessionTaskRunner *> runners;
+    std::vector<TaskRunner::SessionRunner> runners;
     QSet<QByteArray> names;
     for (int i = 0; i < idleRunners; ++i) {
-        auto *runner = SessionTaskRunner::create(&noop);
-        runner->append(QVariant(i)); // idle after work, not only after start
+        TaskRunner::SessionRunner runner = TaskRunner::SessionRunner::create(&noop);
+        runner.append(QVariant(i)); // idle after work, not only after start
         runners.push_back(runner);
-        names.insert(QStringLiteral("session %1").arg(runner->id()).toLatin1().left(15));
+        names.insert(QStringLiteral("session %1").arg(runner.id()).toLatin1().left(15));
     }
     const bool settled = waitUntil(
         [&] {
-            for (SessionTaskRunner *runner : runners) {
-                const SessionRunnerState state = runner->state();
+            for (const TaskRunner::SessionRunner &runner : runners) {
+                const TaskRunner::SessionRunnerState state = runner.state();
                 if (state.done < 1 || state.busy)
                     return false;
             }
@@ -96,14 +97,14 @@ void measureIdle(BenchResults &results)
     else
         results.idleContextSwitches = double(after - before);
 
-    for (SessionTaskRunner *runner : runners)
+    for (TaskRunner::SessionRunner &runner : runners)
         finish(runner);
     flushEvents();
 }
 
 void measureFlood(BenchResults &results)
 {
-    auto *registry = GlobalRunnerRegistry::instance();
+    auto *registry = TaskRunner::GlobalRunnerRegistry::instance();
     const QString key = QStringLiteral("bench-flood");
     // What a window would update; shown and painted with digits first, so that loading the
     // font (the process's first text) is not counted as growth.
@@ -119,13 +120,13 @@ void measureFlood(BenchResults &results)
         int notifications = 0;
         const double rssBefore = trimmedResidentMiB();
         auto runs = std::make_shared<std::atomic<quint64>>(0);
-        QPointer<GlobalTaskRunner> runner = registry->acquire(
+        TaskRunner::GlobalRunner runner = registry->acquire(
             key, [runs] { return QVariant(runs->fetch_add(1) + 1); },
-            GlobalTaskRunner::minimumInterval());
-        QObject::connect(runner, &TaskRunnerBase::stateChanged, &label, [&] {
-            if (!runner)
-                return;
-            const GlobalRunnerState state = runner->state();
+            TaskRunner::GlobalRunner::minimumInterval());
+        TaskRunner::RunnerWatcher watcher;
+        watcher.setRunner(runner);
+        QObject::connect(&watcher, &TaskRunner::RunnerWatcher::stateChanged, &label, [&] {
+            const TaskRunner::GlobalRunnerState state = runner.state();
             label.setText(QString::number(state.runs));
             ++notifications;
         });
@@ -186,12 +187,13 @@ void measureStop(BenchResults &results)
         for (int i = 0; i < stopReturnSamples; ++i) {
             auto entered = std::make_shared<Flag>();
             auto release = std::make_shared<Flag>();
-            auto *runner = SessionTaskRunner::create([entered, release](const QVariant &) {
-                entered->raise();
-                release->waitFor(10s);
-                return QVariant();
-            });
-            runner->append(QVariant(i));
+            TaskRunner::SessionRunner runner =
+                TaskRunner::SessionRunner::create([entered, release](const QVariant &) {
+                    entered->raise();
+                    release->waitFor(10s);
+                    return QVariant();
+                });
+            runner.append(QVariant(i));
             if (!entered->waitFor(5s)) {
                 std::fprintf(stderr, "error: stop: the task did not start\n");
                 release->raise();
@@ -199,7 +201,7 @@ void measureStop(BenchResults &results)
                 continue;
             }
             const auto start = Clock::now();
-            runner->stop();
+            runner.stop();
             samples.push_back(microsecondsSince(start));
             release->raise();
             finish(runner);
@@ -213,22 +215,24 @@ void measureStop(BenchResults &results)
         std::vector<double> samples;
         for (int i = 0; i < stopGoneSamples; ++i) {
             auto entered = std::make_shared<Flag>();
-            auto *runner = SessionTaskRunner::create(
-                [entered, work = TaskRunner::exampleSessionWorker()](const QVariant &task) {
+            TaskRunner::SessionRunner runner = TaskRunner::SessionRunner::create(
+                [entered, work = TaskRunner::exampleSessionWorker()](
+                    const QVariant &task, TaskRunner::TaskContext &context) {
                     entered->raise();
-                    return work(task);
+                    return work(task, context);
                 });
-            runner->append(QVariant(i));
+            runner.append(QVariant(i));
             if (!entered->waitFor(5s)) {
                 std::fprintf(stderr, "error: stop: the built-in task did not start\n");
                 finish(runner);
                 continue;
             }
             std::this_thread::sleep_for(50ms); // well inside the 1 s task, as a user would be
-            const auto completion = runner->completion();
+            QFuture<void> finished = runner.finished();
             const auto start = Clock::now();
-            runner->stop();
-            const bool gone = completion->waitUntil(start + 5s);
+            runner.stop();
+            finished.waitForFinished(); // the thread ends within milliseconds; nothing else waits
+            const bool gone = finished.isFinished();
             const double ms = millisecondsSince(start);
             if (gone)
                 samples.push_back(ms);
@@ -249,16 +253,16 @@ void measureGlobalPeriod(BenchResults &results)
         std::vector<Clock::time_point> times;
     };
     auto starts = std::make_shared<Starts>();
-    auto *registry = GlobalRunnerRegistry::instance();
+    auto *registry = TaskRunner::GlobalRunnerRegistry::instance();
     const QString key = QString::fromLatin1(TaskRunner::exampleGlobalKey);
     registry->acquire(
         key,
-        [starts, work = TaskRunner::exampleGlobalWorker()] {
+        [starts, work = TaskRunner::exampleGlobalWorker()](TaskRunner::TaskContext &context) {
             {
                 std::lock_guard lock(starts->mutex);
                 starts->times.push_back(Clock::now());
             }
-            return work();
+            return work(context);
         },
         TaskRunner::exampleGlobalInterval);
     const auto count = [&] {

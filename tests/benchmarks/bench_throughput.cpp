@@ -7,7 +7,8 @@
 #include "benchsupport.h"
 #include "naiveworker.h"
 
-#include "sessiontaskrunner.h"
+#include <TaskRunner/runnerwatcher.h>
+#include <TaskRunner/sessionrunner.h>
 
 #include <QEventLoop>
 #include <QFutureWatcher>
@@ -51,12 +52,13 @@ bool execWithTimeout(QEventLoop &loop, const char *what)
 // reads state(), as a window does, sees them all done.
 double sessionRate(int tasks)
 {
-    auto *runner = SessionTaskRunner::create(&noop);
+    TaskRunner::SessionRunner runner = TaskRunner::SessionRunner::create(&noop);
     QEventLoop loop;
-    QObject context;
+    TaskRunner::RunnerWatcher watcher;
+    watcher.setRunner(runner);
     bool allDone = false;
-    QObject::connect(runner, &TaskRunnerBase::stateChanged, &context, [&] {
-        const SessionRunnerState state = runner->state();
+    QObject::connect(&watcher, &TaskRunner::RunnerWatcher::stateChanged, &watcher, [&] {
+        const TaskRunner::SessionRunnerState state = runner.state();
         if (!allDone && state.done >= quint64(tasks)) {
             allDone = true;
             loop.quit();
@@ -64,7 +66,7 @@ double sessionRate(int tasks)
     });
     const auto start = Clock::now();
     for (int i = 0; i < tasks; ++i)
-        runner->append(QVariant(i));
+        runner.append(QVariant(i));
     const bool ok = allDone || execWithTimeout(loop, "session throughput");
     const double seconds = secondsSince(start);
     finish(runner);
@@ -238,11 +240,12 @@ void measureThroughput(BenchResults &results)
 void measureRoundTrip(BenchResults &results)
 {
     {
-        auto *runner = SessionTaskRunner::create(&noop);
-        RoundTrips trips([runner](quint64 number) { runner->append(QVariant(number)); });
-        QObject context;
-        QObject::connect(runner, &TaskRunnerBase::stateChanged, &context, [&] {
-            const SessionRunnerState state = runner->state();
+        TaskRunner::SessionRunner runner = TaskRunner::SessionRunner::create(&noop);
+        RoundTrips trips([&runner](quint64 number) { runner.append(QVariant(number)); });
+        TaskRunner::RunnerWatcher watcher;
+        watcher.setRunner(runner);
+        QObject::connect(&watcher, &TaskRunner::RunnerWatcher::stateChanged, &watcher, [&] {
+            const TaskRunner::SessionRunnerState state = runner.state();
             // Tasks are numbered from 1 and the runner counts them: done == number means the
             // result of that task is in the snapshot.
             if (state.done >= trips.current())

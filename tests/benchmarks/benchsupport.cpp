@@ -1,6 +1,6 @@
 #include "benchsupport.h"
 
-#include "sessiontaskrunner.h"
+#include <TaskRunner/sessionrunner.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -170,11 +170,12 @@ void LoopProbe::fire()
     m_timer.start(1);
 }
 
-void finish(SessionTaskRunner *runner)
+void finish(TaskRunner::SessionRunner &runner)
 {
-    const auto completion = runner->completion();
-    runner->stop();
-    if (!completion->waitUntil(Clock::now() + std::chrono::seconds(10)))
+    const QFuture<void> finished = runner.finished();
+    runner.stop();
+    runner = TaskRunner::SessionRunner();
+    if (!waitUntil([&] { return finished.isFinished(); }, std::chrono::seconds(10)))
         std::fprintf(stderr, "warning: a session runner did not stop within 10 s\n");
     flushEvents();
 }

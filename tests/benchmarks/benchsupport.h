@@ -16,7 +16,9 @@
 
 // What every part of taskrunner-bench shares: clocks, statistics, /proc readers and a probe
 // of the GUI thread's event loop.
-class SessionTaskRunner;
+namespace TaskRunner {
+class SessionRunner;
+}
 
 namespace Bench {
 
@@ -103,6 +105,6 @@ inline QVariant noop(const QVariant &task)
 
 // Stops a session runner, waits until its thread let go of it, and lets the main thread
 // delete it.
-void finish(SessionTaskRunner *runner);
+void finish(TaskRunner::SessionRunner &runner);
 
 } // namespace Bench

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <TaskRunner/globalrunnerregistry.h>
+#include <TaskRunner/runneroptions.h>
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -28,7 +31,8 @@ QStringList takeForbiddenMessages();
 // test created is gone through its thread's end), then checks the messages.
 #define TASKRUNNER_VERIFY_NO_RUNNER_LEFT()                                                         \
     do {                                                                                           \
-        QTRY_COMPARE_WITH_TIMEOUT(TaskRunnerBase::liveCount(), 0, 10000);                          \
+        QTRY_COMPARE_WITH_TIMEOUT(TaskRunner::liveRunnerCount(), 0, 10000);                        \
+        QTRY_COMPARE_WITH_TIMEOUT(TaskRunner::runnerObjectCount(), 0, 10000);                      \
         QTRY_COMPARE_WITH_TIMEOUT(TestSupport::runnerThreadCount(), 0, 10000);                     \
         TASKRUNNER_VERIFY_NO_FORBIDDEN_MESSAGES();                                                 \
     } while (false)
@@ -36,7 +40,7 @@ QStringList takeForbiddenMessages();
 // The same, after forgetting every global runner.
 #define TASKRUNNER_VERIFY_ALL_RUNNERS_GONE()                                                       \
     do {                                                                                           \
-        GlobalRunnerRegistry::instance()->removeAll();                                             \
+        TaskRunner::GlobalRunnerRegistry::instance()->removeAll();                                 \
         TASKRUNNER_VERIFY_NO_RUNNER_LEFT();                                                        \
     } while (false)
 

@@ -1,0 +1,577 @@
+#include <TaskRunner/sessionrunner.h>
+
+#include "logging.h"
+#include "sessioncore.h"
+#include "workercall.h"
+
+#include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QThread>
+
+#include <algorithm>
+#include <optional>
+
+namespace TaskRunner {
+
+QString SessionRunnerState::statusText() const
+{
+    if (!busy)
+        return QStringLiteral("The queue is empty");
+    return QStringLiteral("Processing: %1 items left.").arg(itemsLeft());
+}
+
+QString SessionRunnerState::lastResultText() const
+{
+    if (lastFailed)
+        return QStringLiteral("Error: %1").arg(lastError);
+    return displayText(lastResult);
+}
+
+namespace detail {
+
+namespace {
+// Dropped queues up to this size are destroyed by the caller (outside the lock); larger ones by
+// the runner's thread.
+constexpr std::size_t disposeInPlaceLimit = 1024;
+
+void finishCancelled(const SessionCore::Promise &promise)
+{
+    if (promise) {
+        promise->reportCanceled();
+        promise->reportFinished();
+    }
+}
+
+QString cancelledText()
+{
+    return QStringLiteral("cancelled");
+}
+} // namespace
+
+SessionCore::SessionCore(SessionWorker worker, const RunnerOptions &options)
+    : RunnerCore(Kind::Session, QString(), options)
+    , m_worker(std::move(worker))
+    , m_records(options.recordLimit)
+{
+    m_state.id = id;
+    m_state.paused = options.startPaused;
+}
+
+SessionCore::~SessionCore()
+{
+    for (const Entry &entry : m_queue)
+        finishCancelled(entry.promise);
+    for (const Entry &entry : m_graveyard)
+        finishCancelled(entry.promise);
+}
+
+bool SessionCore::takeWaiter()
+{
+    return std::exchange(m_waiting, false);
+}
+
+SessionCore::Queue::iterator SessionCore::findWaiting(TaskId taskId)
+{
+    return std::find_if(m_queue.begin(), m_queue.end(),
+                        [taskId](const Entry &entry) { return entry.queued.id == taskId; });
+}
+
+TaskId SessionCore::append(const QVariant &task, Promise promise)
+{
+    const qint64 queuedAt = coarseWallMSecs();
+    TaskId taskId = 0;
+    bool wake = false;
+    {
+        std::lock_guard lock(m_mutex);
+        if (!isStopRequested()) {
+            taskId = nextTaskId();
+            m_queue.push_back({{taskId, ++m_state.appended, task, queuedAt}, std::move(promise)});
+            m_state.queueLength = qsizetype(m_queue.size());
+            ++m_state.queueRevision;
+            wake = !m_state.paused && takeWaiter();
+        }
+    }
+    if (!taskId) { // refused: the runner stopped
+        finishCancelled(promise);
+        return 0;
+    }
+    if (wake)
+        m_wake.release();
+    reportChange();
+    return taskId;
+}
+
+bool SessionCore::cancel(TaskId taskId)
+{
+    if (!taskId)
+        return false;
+    Queue dropped;
+    std::deque<TaskRecord> evicted;
+    bool running = false;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_state.busy && m_state.runningId == taskId) {
+            running = true;
+        } else {
+            const auto it = findWaiting(taskId);
+            if (it == m_queue.end())
+                return false;
+            TaskRecord record;
+            record.id = taskId;
+            record.number = it->queued.number;
+            record.task = it->queued.task;
+            record.state = TaskState::Cancelled;
+            record.errorMessage = cancelledText();
+            record.queuedMSecs = it->queued.queuedMSecs;
+            record.finishedMSecs = coarseWallMSecs();
+            dropped.push_back(std::move(*it));
+            m_queue.erase(it);
+            m_state.queueLength = qsizetype(m_queue.size());
+            ++m_state.queueRevision;
+            ++m_state.cancelled;
+            m_records.add(std::move(record), evicted);
+            m_state.lastSequence = m_records.lastSequence();
+        }
+    }
+    if (running) {
+        log(QStringLiteral("Cancelling the running task"));
+        control->cancel(taskId);
+    }
+    dispose(std::move(dropped));
+    reportChange(true);
+    return true;
+}
+
+bool SessionCore::move(TaskId taskId, Move where)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = findWaiting(taskId);
+        if (it == m_queue.end())
+            return false;
+        const auto index = it - m_queue.begin();
+        switch (where) {
+        case Move::Up:
+            if (index == 0)
+                return false;
+            std::iter_swap(it, it - 1);
+            break;
+        case Move::Down:
+            if (it + 1 == m_queue.end())
+                return false;
+            std::iter_swap(it, it + 1);
+            break;
+        case Move::ToFront:
+            if (index == 0)
+                return false;
+            std::rotate(m_queue.begin(), it, it + 1);
+            break;
+        }
+        ++m_state.queueRevision;
+    }
+    reportChange(true);
+    return true;
+}
+
+void SessionCore::setPaused(bool paused)
+{
+    bool wake = false;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_state.paused == paused || isStopRequested())
+            return;
+        m_state.paused = paused;
+        wake = !paused && !m_queue.empty() && takeWaiter();
+    }
+    log(paused ? QStringLiteral("Paused") : QStringLiteral("Resumed"));
+    if (wake)
+        m_wake.release();
+    reportChange(true);
+}
+
+qsizetype SessionCore::clear()
+{
+    Queue dropped;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_queue.empty())
+            return 0;
+        dropped.swap(m_queue);
+        m_state.queueLength = 0;
+        ++m_state.queueRevision;
+    }
+    const auto count = qsizetype(dropped.size());
+    dispose(std::move(dropped));
+    reportChange(true);
+    return count;
+}
+
+void SessionCore::dispose(Queue &&dropped)
+{
+    if (dropped.empty())
+        return;
+    for (const Entry &entry : dropped)
+        finishCancelled(entry.promise);
+    if (dropped.size() <= disposeInPlaceLimit)
+        return; // destroyed here, on return, outside every lock
+    bool wake = false;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_graveyard.empty())
+            m_graveyard.swap(dropped);
+        else
+            std::move(dropped.begin(), dropped.end(), std::back_inserter(m_graveyard));
+        wake = takeWaiter();
+    }
+    if (wake)
+        m_wake.release();
+}
+
+void SessionCore::onStopRequested()
+{
+    Queue dropped;
+    bool wake = false;
+    {
+        std::lock_guard lock(m_mutex);
+        dropped.swap(m_queue);
+        m_state.queueLength = 0;
+        m_state.stopped = true;
+        if (!dropped.empty())
+            ++m_state.queueRevision;
+        wake = takeWaiter();
+    }
+    if (wake)
+        m_wake.release();
+    dispose(std::move(dropped));
+}
+
+SessionRunnerState SessionCore::state() const
+{
+    std::lock_guard lock(m_mutex);
+    SessionRunnerState state = m_state;
+    if (state.busy) {
+        state.progressValue = control->progressValue.load(std::memory_order_relaxed);
+        state.progressMaximum = control->progressMaximum.load(std::memory_order_relaxed);
+        state.progressText = control->progressText();
+        state.runningOutput = control->output();
+    }
+    return state;
+}
+
+QList<QueuedTask> SessionCore::waitingTasks() const
+{
+    std::lock_guard lock(m_mutex);
+    QList<QueuedTask> tasks;
+    tasks.reserve(qsizetype(m_queue.size()));
+    for (const Entry &entry : m_queue)
+        tasks.append(entry.queued);
+    return tasks;
+}
+
+TaskRecordBatch SessionCore::records(quint64 fromSequence, qsizetype maxCount) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_records.read(fromSequence, maxCount);
+}
+
+void SessionCore::setRecordLimit(qsizetype limit)
+{
+    std::deque<TaskRecord> evicted;
+    std::lock_guard lock(m_mutex);
+    m_records.setLimit(limit, evicted);
+    // `evicted` is destroyed after the lock is released: declared before it.
+}
+
+void SessionCore::threadMain()
+{
+    // A task's duration runs from when it was taken. In a burst, that is when the task before
+    // it returned (plus the bookkeeping between, well under a microsecond): one clock read per
+    // task, which on virtual machines is not free.
+    std::optional<Clock::time_point> previousEnd;
+    std::deque<TaskRecord> evicted; // destroyed outside the lock
+    QVariant previousResult;        // likewise
+    Queue graveyard;
+    Entry entry;
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        if ((m_queue.empty() || m_state.paused) && !isStopRequested()) {
+            previousEnd.reset();
+            graveyard.swap(m_graveyard);
+            lock.unlock();
+            evicted.clear();
+            previousResult = QVariant();
+            graveyard.clear();
+            entry = Entry();
+            log(QStringLiteral("Waiting for a task"));
+            reportChange(true); // the end of a burst: show it now
+            deliverPostedEvents();
+            lock.lock();
+            while ((m_queue.empty() || m_state.paused) && !isStopRequested()) {
+                if (!m_graveyard.empty()) {
+                    graveyard.swap(m_graveyard);
+                    lock.unlock();
+                    graveyard.clear();
+                    lock.lock();
+                    continue;
+                }
+                m_waiting = true;
+                lock.unlock();
+                m_wake.acquire();
+                lock.lock();
+            }
+        }
+        if (isStopRequested())
+            break;
+
+        entry = std::move(m_queue.front());
+        m_queue.pop_front();
+        const Clock::time_point started = previousEnd ? *previousEnd : Clock::now();
+        const TaskId taskId = entry.queued.id;
+        m_state.busy = true;
+        m_state.queueLength = qsizetype(m_queue.size());
+        m_state.runningId = taskId;
+        m_state.runningNumber = entry.queued.number;
+        m_state.runningTask = entry.queued.task;
+        m_state.runningSince = started;
+        m_state.runningStartedMSecs = wallMSecs(started);
+        control->resetProgress();
+        lock.unlock();
+        evicted.clear();
+        previousResult = QVariant();
+        if (lcSession().isDebugEnabled())
+            log(state().statusText());
+        reportChange();
+
+        WorkerOutcome outcome;
+        std::shared_ptr<TaskOutput> output;
+        std::optional<int> exitCode;
+        {
+            TaskContext context = makeContext(taskId);
+            outcome = callWorker([&] { return m_worker(entry.queued.task, context); },
+                                 [&] {
+                                     control->stopping.store(true);
+                                     std::lock_guard unwinding(m_mutex);
+                                     m_state.busy = false;
+                                     m_state.stopped = true;
+                                 });
+            output = takeOutput(context);
+            exitCode = exitCodeOf(context);
+        }
+        const bool cancelled = control->isCancelled(taskId);
+        previousEnd = Clock::now();
+
+        TaskRecord record;
+        record.id = taskId;
+        record.number = entry.queued.number;
+        record.task = std::move(entry.queued.task);
+        record.queuedMSecs = entry.queued.queuedMSecs;
+        record.startedMSecs = wallMSecs(started);
+        record.finishedMSecs = wallMSecs(*previousEnd);
+        record.duration =
+            std::chrono::duration_cast<std::chrono::microseconds>(*previousEnd - started);
+        record.exitCode = exitCode;
+        record.output = std::move(output);
+        if (!outcome.failed) {
+            record.state = TaskState::Done;
+            record.result = outcome.result;
+        } else {
+            record.state = cancelled ? TaskState::Cancelled : TaskState::Failed;
+            record.errorMessage = outcome.errorMessage;
+        }
+        if (const Promise &promise = entry.promise) {
+            if (!outcome.failed) {
+                promise->reportResult(outcome.result);
+            } else if (cancelled) {
+                promise->reportCanceled();
+            } else {
+                try {
+                    std::rethrow_exception(outcome.exception);
+                } catch (const QException &exception) {
+                    promise->reportException(exception);
+                } catch (...) {
+                    promise->reportException(QUnhandledException(std::current_exception()));
+                }
+            }
+            promise->reportFinished();
+        }
+        outcome = WorkerOutcome(); // the result and the exception, destroyed outside the lock
+        entry = Entry();
+
+        lock.lock();
+        m_state.busy = false;
+        m_state.runningId = 0;
+        m_state.runningNumber = 0;
+        m_state.runningTask = QVariant(); // the record holds it: not destroyed here
+        m_state.lastFailed = record.state != TaskState::Done;
+        switch (record.state) {
+        case TaskState::Done:
+            ++m_state.done;
+            previousResult = std::exchange(m_state.lastResult, record.result);
+            break;
+        case TaskState::Failed:
+            ++m_state.failed;
+            m_state.lastError = record.errorMessage;
+            break;
+        default:
+            ++m_state.cancelled;
+            m_state.lastError = record.errorMessage;
+            break;
+        }
+        m_records.add(std::move(record), evicted);
+        m_state.lastSequence = m_records.lastSequence();
+        // Still locked: the result is reported together with the next task taken, or as the
+        // end of the burst when there is none.
+    }
+
+    m_state.busy = false;
+    graveyard.swap(m_graveyard);
+    lock.unlock();
+    evicted.clear();
+    previousResult = QVariant();
+    graveyard.clear();
+    entry = Entry();
+    reportChange(true); // the last result, for whoever still watches
+}
+
+} // namespace detail
+
+SessionRunner::SessionRunner() = default;
+SessionRunner::~SessionRunner() = default;
+SessionRunner::SessionRunner(const SessionRunner &other) = default;
+SessionRunner::SessionRunner(SessionRunner &&other) noexcept = default;
+SessionRunner &SessionRunner::operator=(const SessionRunner &other) = default;
+SessionRunner &SessionRunner::operator=(SessionRunner &&other) noexcept = default;
+
+SessionRunner::SessionRunner(std::shared_ptr<detail::Handle<detail::SessionCore>> handle)
+    : m_handle(std::move(handle))
+    , m_core(m_handle ? m_handle->core.get() : nullptr)
+{}
+
+SessionRunner SessionRunner::create(SessionWorker worker, const RunnerOptions &options,
+                                    QString *errorMessage)
+{
+    if (!worker) {
+        if (errorMessage)
+            *errorMessage = QStringLiteral("no worker");
+        return {};
+    }
+    auto core = std::make_shared<detail::SessionCore>(std::move(worker), options);
+    if (!core->start(QStringLiteral("session %1").arg(core->id), errorMessage))
+        return {};
+    return SessionRunner(std::make_shared<detail::Handle<detail::SessionCore>>(std::move(core)));
+}
+
+QString SessionRunner::id() const
+{
+    return m_core ? m_core->id : QString();
+}
+
+QString SessionRunner::description() const
+{
+    return m_core ? m_core->description : QString();
+}
+
+TaskId SessionRunner::append(const QVariant &task)
+{
+    return m_core ? m_core->append(task) : 0;
+}
+
+QFuture<QVariant> SessionRunner::submit(const QVariant &task)
+{
+    auto promise = std::make_shared<QFutureInterface<QVariant>>();
+    promise->reportStarted();
+    QFuture<QVariant> future = promise->future();
+    if (!m_core) {
+        promise->reportCanceled();
+        promise->reportFinished();
+        return future;
+    }
+    m_core->append(task, std::move(promise));
+    return future;
+}
+
+bool SessionRunner::cancel(TaskId id)
+{
+    return m_core && m_core->cancel(id);
+}
+
+bool SessionRunner::moveUp(TaskId id)
+{
+    return m_core && m_core->move(id, detail::SessionCore::Move::Up);
+}
+
+bool SessionRunner::moveDown(TaskId id)
+{
+    return m_core && m_core->move(id, detail::SessionCore::Move::Down);
+}
+
+bool SessionRunner::moveToFront(TaskId id)
+{
+    return m_core && m_core->move(id, detail::SessionCore::Move::ToFront);
+}
+
+void SessionRunner::pause()
+{
+    if (m_core)
+        m_core->setPaused(true);
+}
+
+void SessionRunner::resume()
+{
+    if (m_core)
+        m_core->setPaused(false);
+}
+
+qsizetype SessionRunner::clear()
+{
+    return m_core ? m_core->clear() : 0;
+}
+
+SessionRunnerState SessionRunner::state() const
+{
+    if (!m_core) {
+        SessionRunnerState state;
+        state.stopped = true;
+        return state;
+    }
+    return m_core->state();
+}
+
+QList<QueuedTask> SessionRunner::waitingTasks() const
+{
+    return m_core ? m_core->waitingTasks() : QList<QueuedTask>();
+}
+
+TaskRecordBatch SessionRunner::records(quint64 fromSequence, qsizetype maxCount) const
+{
+    return m_core ? m_core->records(fromSequence, maxCount) : TaskRecordBatch();
+}
+
+void SessionRunner::setRecordLimit(qsizetype limit)
+{
+    if (m_core)
+        m_core->setRecordLimit(limit);
+}
+
+void SessionRunner::stop()
+{
+    if (m_core)
+        m_core->requestStop();
+}
+
+bool SessionRunner::isStopRequested() const
+{
+    return !m_core || m_core->isStopRequested();
+}
+
+QFuture<void> SessionRunner::finished() const
+{
+    if (m_core)
+        return m_core->finished();
+    QFutureInterface<void> done;
+    done.reportStarted();
+    done.reportFinished();
+    return done.future();
+}
+
+} // namespace TaskRunner

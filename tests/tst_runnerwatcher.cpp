@@ -1,0 +1,241 @@
+#include "testsupport.h"
+
+#include <TaskRunner/globalrunner.h>
+#include <TaskRunner/runnerwatcher.h>
+#include <TaskRunner/sessionrunner.h>
+
+#include <QCoreApplication>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+#include <thread>
+
+using namespace std::chrono_literals;
+using TaskRunner::RunnerWatcher;
+using TaskRunner::SessionRunner;
+using TaskRunner::TaskContext;
+
+class tst_RunnerWatcher : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { TestSupport::installMessageGuard(); }
+    void cleanup() { TASKRUNNER_VERIFY_NO_RUNNER_LEFT(); }
+
+    void neverEmitsSynchronously();
+    void aBurstFromTheRunnerGivesFewSignalsInTheWatchersThread();
+    void gapIsRespectedWhileBusy();
+    void theEndOfABurstIsNotHeldBackByTheGap();
+    void progressInATightLoopIsCoalesced();
+    void finishedComesOnceAfterTheLastStateChange();
+    void watcherInAnotherThreadEmitsThere();
+    void destroyingAWatcherInItsSlotIsSafe();
+    void manyWatchersOfOneRunnerEachGetTheEnd();
+};
+
+void tst_RunnerWatcher::neverEmitsSynchronously()
+{
+    SessionRunner runner = SessionRunner::create([](const QVariant &task) { return task; });
+    RunnerWatcher watcher;
+    QSignalSpy spy(&watcher, &RunnerWatcher::stateChanged);
+    watcher.setRunner(runner);
+    runner.append(1);
+    QCOMPARE(spy.count(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(spy.count() >= 1, 5000);
+    runner.stop();
+}
+
+void tst_RunnerWatcher::aBurstFromTheRunnerGivesFewSignalsInTheWatchersThread()
+{
+    SessionRunner runner = SessionRunner::create([](const QVariant &, TaskContext &context) {
+        for (int i = 0; i < 100000; ++i)
+            context.setProgress(i, 100000);
+        return QVariant();
+    });
+    RunnerWatcher watcher;
+    int count = 0;
+    QThread *emittedOn = nullptr;
+    connect(&watcher, &RunnerWatcher::stateChanged, this, [&] {
+        ++count;
+        emittedOn = QThread::currentThread();
+    });
+    watcher.setRunner(runner);
+    runner.append(1);
+    QTRY_COMPARE_WITH_TIMEOUT(runner.state().done, 1u, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(count >= 1, 5000);
+    QCOMPARE(emittedOn, QThread::currentThread());
+    // The main thread did not run meanwhile: a handful of signals, not 100,000.
+    QVERIFY2(count <= 5, qPrintable(QString::number(count)));
+    runner.stop();
+}
+
+void tst_RunnerWatcher::gapIsRespectedWhileBusy()
+{
+    TestSupport::Gate gate;
+    SessionRunner runner = SessionRunner::create([&](const QVariant &, TaskContext &context) {
+        for (int i = 1; i <= 3; ++i) {
+            gate.wait();
+            context.setProgress(i, 3);
+        }
+        gate.wait();
+        return QVariant();
+    });
+    RunnerWatcher watcher;
+    watcher.setMinimumGap(50ms);
+    std::vector<std::chrono::steady_clock::time_point> emissions;
+    connect(&watcher, &RunnerWatcher::stateChanged, this,
+            [&] { emissions.push_back(std::chrono::steady_clock::now()); });
+    watcher.setRunner(runner);
+    runner.append(1);
+    QTRY_VERIFY_WITH_TIMEOUT(runner.state().busy, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!emissions.empty(), 5000);
+    for (int i = 1; i <= 3; ++i) {
+        const auto before = emissions.size();
+        gate.release();
+        QTRY_VERIFY_WITH_TIMEOUT(emissions.size() > before, 5000);
+    }
+    for (size_t i = 1; i < emissions.size(); ++i)
+        QVERIFY2(emissions[i] - emissions[i - 1] >= 49ms, qPrintable(QString::number(i)));
+    gate.open();
+    QTRY_COMPARE_WITH_TIMEOUT(runner.state().done, 1u, 5000);
+    runner.stop();
+}
+
+void tst_RunnerWatcher::theEndOfABurstIsNotHeldBackByTheGap()
+{
+    TestSupport::Gate gate;
+    SessionRunner runner = SessionRunner::create([&](const QVariant &task) {
+        gate.wait();
+        return task;
+    });
+    RunnerWatcher watcher;
+    watcher.setMinimumGap(std::chrono::hours(1));
+    TaskRunner::SessionRunnerState seen;
+    connect(&watcher, &RunnerWatcher::stateChanged, this, [&] { seen = runner.state(); });
+    watcher.setRunner(runner);
+    runner.append(1);
+    QTRY_VERIFY_WITH_TIMEOUT(seen.busy || runner.state().busy, 5000);
+    gate.open(); // the task ends and none follows: shown at once, not in an hour
+    QTRY_COMPARE_WITH_TIMEOUT(seen.done, 1u, 5000);
+    runner.stop();
+}
+
+void tst_RunnerWatcher::progressInATightLoopIsCoalesced()
+{
+    std::atomic<bool> go{true};
+    SessionRunner runner = SessionRunner::create([&](const QVariant &, TaskContext &context) {
+        qint64 i = 0;
+        while (go && !context.isCancelled())
+            context.setProgress(++i, 0);
+        return QVariant(i);
+    });
+    RunnerWatcher watcher;
+    int count = 0;
+    connect(&watcher, &RunnerWatcher::stateChanged, this, [&] { ++count; });
+    watcher.setRunner(runner);
+    runner.append(1);
+    QTRY_VERIFY_WITH_TIMEOUT(runner.state().busy, 5000);
+    const int before = count;
+    QTest::qWait(500);
+    const int during = count - before;
+    go = false;
+    QTRY_COMPARE_WITH_TIMEOUT(runner.state().done, 1u, 5000);
+    // At most one per 8 ms gap: about 62 in half a second.
+    QVERIFY2(during <= 70, qPrintable(QString::number(during)));
+    QVERIFY2(during >= 5, qPrintable(QString::number(during)));
+    QVERIFY(runner.state().lastResult.toLongLong() > 1000);
+    runner.stop();
+}
+
+void tst_RunnerWatcher::finishedComesOnceAfterTheLastStateChange()
+{
+    SessionRunner runner = SessionRunner::create([](const QVariant &task) { return task; });
+    RunnerWatcher watcher;
+    QStringList events;
+    connect(&watcher, &RunnerWatcher::stateChanged, this,
+            [&] { events << QStringLiteral("changed"); });
+    connect(&watcher, &RunnerWatcher::finished, this,
+            [&] { events << QStringLiteral("finished"); });
+    watcher.setRunner(runner);
+    runner.append(1);
+    QTRY_COMPARE_WITH_TIMEOUT(runner.state().done, 1u, 5000);
+    runner.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(events.count(QStringLiteral("finished")), 1, 5000);
+    QCOMPARE(events.constLast(), QStringLiteral("finished"));
+    QTest::qWait(50);
+    QCOMPARE(events.count(QStringLiteral("finished")), 1);
+
+    // Watching a runner that is already done: a state change, then finished.
+    RunnerWatcher late;
+    QSignalSpy finished(&late, &RunnerWatcher::finished);
+    QSignalSpy changed(&late, &RunnerWatcher::stateChanged);
+    late.setRunner(runner);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
+    QCOMPARE(changed.count(), 1);
+}
+
+void tst_RunnerWatcher::watcherInAnotherThreadEmitsThere()
+{
+    SessionRunner runner = SessionRunner::create([](const QVariant &task) { return task; });
+    QThread thread;
+    thread.start();
+    auto *watcher = new RunnerWatcher;
+    watcher->moveToThread(&thread);
+    std::atomic<int> count{0};
+    std::atomic<QThread *> emittedOn{nullptr};
+    connect(watcher, &RunnerWatcher::stateChanged, watcher, [&] {
+        emittedOn = QThread::currentThread();
+        count.fetch_add(1);
+    });
+    QMetaObject::invokeMethod(watcher, [watcher, runner] { watcher->setRunner(runner); });
+    runner.append(1);
+    QTRY_VERIFY_WITH_TIMEOUT(count.load() >= 1, 5000);
+    QCOMPARE(emittedOn.load(), &thread);
+    QMetaObject::invokeMethod(watcher, &QObject::deleteLater);
+    thread.quit();
+    QVERIFY(thread.wait(5000));
+    runner.stop();
+}
+
+void tst_RunnerWatcher::destroyingAWatcherInItsSlotIsSafe()
+{
+    SessionRunner runner = SessionRunner::create([](const QVariant &task) { return task; });
+    auto *watcher = new RunnerWatcher;
+    QPointer<RunnerWatcher> guard(watcher);
+    connect(watcher, &RunnerWatcher::stateChanged, watcher, [watcher] { delete watcher; });
+    watcher->setRunner(runner);
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), 5000);
+    runner.append(1); // reports to no watcher now
+    QTRY_COMPARE_WITH_TIMEOUT(runner.state().done, 1u, 5000);
+    runner.stop();
+}
+
+void tst_RunnerWatcher::manyWatchersOfOneRunnerEachGetTheEnd()
+{
+    TestSupport::Gate gate;
+    TaskRunner::GlobalRunner runner = TaskRunner::GlobalRunner::create(
+        QStringLiteral("watched"),
+        [&gate] {
+            gate.wait();
+            return QVariant(1);
+        },
+        3600);
+    std::vector<std::unique_ptr<RunnerWatcher>> watchers;
+    std::vector<quint64> runsSeen(50, 0);
+    for (int i = 0; i < 50; ++i) {
+        watchers.push_back(std::make_unique<RunnerWatcher>());
+        connect(watchers.back().get(), &RunnerWatcher::stateChanged, this,
+                [&, i] { runsSeen[i] = runner.state().runs; });
+        watchers.back()->setRunner(runner);
+    }
+    gate.open();
+    for (int i = 0; i < 50; ++i)
+        QTRY_COMPARE_WITH_TIMEOUT(runsSeen[i], 1u, 5000);
+    watchers.clear();
+    runner.stop();
+}
+
+QTEST_GUILESS_MAIN(tst_RunnerWatcher)
+#include "tst_runnerwatcher.moc"
