@@ -702,7 +702,11 @@ void tst_CommandWorker::futureCarriesCommandError()
 {
     SessionRunner runner = SessionRunner::create(commandSessionWorker());
     QFuture<QVariant> future = runner.submit(task(shell(QStringLiteral("echo nope >&2; exit 3"))));
-    QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 10000);
+    // The runner's state is read under its lock, taken after the future got its exception:
+    // that orders the exception's copy before the reads below for ThreadSanitizer too, which
+    // cannot see the lock inside QFuture (Qt is not instrumented).
+    QTRY_COMPARE_WITH_TIMEOUT(runner.state().failed, quint64(1), 10000);
+    QVERIFY(future.isFinished());
     try {
         future.result();
         QFAIL("no exception");
@@ -713,7 +717,8 @@ void tst_CommandWorker::futureCarriesCommandError()
     }
 
     future = runner.submit(task(command(QStringLiteral("echo"), {QStringLiteral("fine")})));
-    QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(runner.state().done, quint64(1), 10000);
+    QVERIFY(future.isFinished());
     QCOMPARE(future.result().toString(), QStringLiteral("fine"));
 }
 
