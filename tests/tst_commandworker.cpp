@@ -19,6 +19,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -207,6 +208,7 @@ private slots:
     void noDescriptorLeaks();
     void cancelEndsTheProcessGroup();
     void termIgnoredGetsKillAfterGrace();
+    void blockedSignalsAreNotInherited();
     void backgroundChildrenDie();
     void pipeHeldByGrandchildDoesNotHoldTheTask();
     void grandchildIgnoringTermIsKilledAfterExit();
@@ -557,6 +559,30 @@ void tst_CommandWorker::termIgnoredGetsKillAfterGrace()
     qInfo("a command that ignores SIGTERM, grace 300 ms: dead after %lld ms", elapsed);
     // The sleep was orphaned when the shell died: its zombie waits for init (seconds, here).
     QTRY_VERIFY_WITH_TIMEOUT(groupGone(pid), 10000);
+}
+
+void tst_CommandWorker::blockedSignalsAreNotInherited()
+{
+    // A runner thread that blocks SIGTERM (as one that waits on a signalfd would): the child
+    // starts with no signal blocked, so the cancel's SIGTERM ends it, not the SIGKILL 60 s on.
+    PidProbe probe;
+    const CommandOptions options = probe.options(60s);
+    SessionRunner runner = SessionRunner::create([options](const QVariant &, TaskContext &context) {
+        sigset_t terminate;
+        sigemptyset(&terminate);
+        sigaddset(&terminate, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &terminate, nullptr);
+        return runCommand(command(QStringLiteral("sleep"), {QStringLiteral("100")}), context,
+                          options);
+    });
+    const TaskId id = runner.append(QVariant());
+    const pid_t pid = probe.wait();
+    QVERIFY(pid > 0);
+    QVERIFY(runner.cancel(id));
+    QVERIFY(waitForExit(pid, 5000));
+    const std::optional<TaskRecord> record = waitForRecord(runner, id);
+    QVERIFY(record);
+    QCOMPARE(record->errorMessage, QStringLiteral("killed by SIGTERM"));
 }
 
 void tst_CommandWorker::backgroundChildrenDie()

@@ -57,7 +57,10 @@ int descriptorLimit()
     return int(std::min(limit.rlim_cur, bound));
 }
 
-void prepareChild(int descriptorLimit) noexcept
+// Not instrumented either: in a child that shares the parent's memory, a sanitizer's
+// bookkeeping would change the parent's.
+__attribute__((no_sanitize("address", "thread", "undefined"))) void
+prepareChild(int descriptorLimit) noexcept
 {
     // A new session: the child leads its own process group, which cancel signals as a whole,
     // and has no controlling terminal, so that a program that opens /dev/tty fails at once
