@@ -17,7 +17,7 @@ namespace TaskRunner {
 struct CommandOptions
 {
     // After a cancel, how long the command's process group has between SIGTERM and SIGKILL.
-    // While its runner stops, at most half of shutdownGrace(), so that the SIGKILL comes
+    // When its runner stops, the SIGKILL comes at most half of shutdownGrace() after the stop,
     // before the application's exit gives up on the runner.
     std::chrono::milliseconds killGrace{3000};
     // Bytes kept of the last line of stdout and of stderr, for the outcome.
