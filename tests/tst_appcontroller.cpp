@@ -1,4 +1,5 @@
 #include "appcontroller.h"
+#include "applicationinfo.h"
 #include "globalrunnerview.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
@@ -53,6 +54,7 @@ void tst_AppController::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     TestSupport::installMessageGuard();
+    ApplicationInfo::installTranslations();
 }
 
 void tst_AppController::cleanup()

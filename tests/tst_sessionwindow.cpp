@@ -1,4 +1,5 @@
 #include "appcontroller.h"
+#include "applicationinfo.h"
 #include "globalrunnerview.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
@@ -15,9 +16,10 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPointer>
+#include <QProgressBar>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
-#include <QTreeWidget>
 
 #include <atomic>
 
@@ -116,6 +118,7 @@ void tst_SessionWindow::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     TestSupport::installMessageGuard();
+    ApplicationInfo::installTranslations();
 }
 
 void tst_SessionWindow::cleanup()
@@ -137,15 +140,16 @@ void tst_SessionWindow::addTaskThreeTimesShowsStatusInOrder()
     QLabel *status = label(window, "statusLabel");
     QCOMPARE(status->text(), QStringLiteral("The queue is empty"));
     QLabel *lastResultLabel = label(window, "lastResultLabel");
-    // Until a task is done, the recent tasks are a placeholder, not an empty list.
-    QVERIFY(!window->findChild<QTreeWidget *>());
-    QCOMPARE(label(window, "historyPlaceholder")->text(), QStringLiteral("No tasks yet"));
+    // Until a task is queued, the tasks are a placeholder, not an empty table.
+    QVERIFY(!window->findChild<QTableView *>());
+    QCOMPARE(label(window, "tasksPlaceholder")->text(), QStringLiteral("No tasks yet"));
+    QCOMPARE(label(window, "tasksCaption")->buddy(), label(window, "tasksPlaceholder")); // Alt+T
     QVERIFY(!(lastResultLabel->textInteractionFlags() & Qt::TextSelectableByMouse));
 
     // N counts the running task and those waiting, at every moment: the first click's task
     // starts alone, the other two wait behind it.
     QTest::mouseClick(button(window, "addTaskButton"), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Processing: 1 items left."), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Processing: 1 item left."), 5000);
     QTest::mouseClick(button(window, "addTaskButton"), Qt::LeftButton);
     QTest::mouseClick(button(window, "addTaskButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(label(window, "queueLabel")->text(),
@@ -155,7 +159,7 @@ void tst_SessionWindow::addTaskThreeTimesShowsStatusInOrder()
     QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Processing: 2 items left."), 5000);
     QCOMPARE(label(window, "queueLabel")->text(), QStringLiteral("Queue: 1 task waiting"));
     gate.release();
-    QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Processing: 1 items left."), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Processing: 1 item left."), 5000);
     QCOMPARE(label(window, "queueLabel")->text(), QStringLiteral("Queue: 0 tasks waiting"));
     gate.release();
     QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("The queue is empty"), 5000);
@@ -166,11 +170,12 @@ void tst_SessionWindow::addTaskThreeTimesShowsStatusInOrder()
     const QDateTime when = QDateTime::fromString(lastResult.mid(13), Qt::ISODateWithMs);
     QVERIFY2(when.isValid(), qPrintable(lastResult));
     QVERIFY(qAbs(when.secsTo(QDateTime::currentDateTime())) < 60);
-    auto *history = window->findChild<QTreeWidget *>();
-    QVERIFY(history && history->isVisible());
-    QCOMPARE(history->topLevelItemCount(), 3);
-    QVERIFY(!window->findChild<QLabel *>(QStringLiteral("historyPlaceholder")));
-    QCOMPARE(label(window, "historyCaption")->buddy(), history); // Alt+T
+    auto *tasks = window->findChild<QTableView *>(QStringLiteral("taskTable"));
+    QVERIFY(tasks && tasks->isVisible());
+    QCOMPARE(tasks->model()->rowCount(), 3);
+    QCOMPARE(tasks->accessibleName(), QStringLiteral("Tasks"));
+    QVERIFY(!window->findChild<QLabel *>(QStringLiteral("tasksPlaceholder")));
+    QCOMPARE(label(window, "tasksCaption")->buddy(), tasks); // Alt+T
 }
 
 void tst_SessionWindow::titleHeadingAndShortcuts()
@@ -448,9 +453,10 @@ void tst_SessionWindow::everyControlHasAnAccessibleName()
     const QList<QWidget *> widgets = window->findChildren<QWidget *>();
     int checked = 0;
     for (QWidget *widget : widgets) {
-        const bool control = qobject_cast<QAbstractButton *>(widget) ||
-                             qobject_cast<QAbstractSpinBox *>(widget) ||
-                             qobject_cast<QLabel *>(widget) || qobject_cast<QTreeWidget *>(widget);
+        const bool control =
+            qobject_cast<QAbstractButton *>(widget) || qobject_cast<QAbstractSpinBox *>(widget) ||
+            qobject_cast<QLabel *>(widget) || qobject_cast<QAbstractItemView *>(widget) ||
+            qobject_cast<QLineEdit *>(widget) || qobject_cast<QProgressBar *>(widget);
         if (!control || !widget->isVisibleTo(window))
             continue;
         QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
@@ -474,7 +480,7 @@ void tst_SessionWindow::focusStartsOnAddTaskAndMnemonicsAreUnique()
     QCOMPARE(QApplication::focusWidget(), button(window, "addTaskButton"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
     QTRY_COMPARE_WITH_TIMEOUT(window->runner().state().done, 1u, 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QTreeWidget *>(), 5000); // its caption has a key
+    QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QTableView *>(), 5000); // its caption has a key
     verifyUniqueMnemonics(window);
 
     // Paused, the button says Resume: Alt+R must resume, not go to another control.
@@ -564,8 +570,8 @@ void tst_SessionWindow::aNotificationRepaintsTheLabelsNotTheGroupBox()
     group->installEventFilter(&groupSpy);
 
     window->sessionView()->addTask();
-    QTRY_COMPARE_WITH_TIMEOUT(statusSpy.lastPaintedText,
-                              QStringLiteral("Processing: 1 items left."), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(statusSpy.lastPaintedText, QStringLiteral("Processing: 1 item left."),
+                              5000);
     gate.release();
     QTRY_COMPARE_WITH_TIMEOUT(statusSpy.lastPaintedText, QStringLiteral("The queue is empty"),
                               5000);

@@ -1,9 +1,12 @@
 #include "appcontroller.h"
 
 #include "aboutdialog.h"
+#include "confirmdialog.h"
+#include "desktopnotifier.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
 
+#include <TaskRunner/commandworker.h>
 #include <TaskRunner/exampleworkers.h>
 #include <TaskRunner/globalrunnerregistry.h>
 
@@ -13,7 +16,9 @@
 AppController::AppController(const AppOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_sessionWorker(TaskRunner::exampleSessionWorker(options.taskDuration()))
+    , m_sessionWorker(TaskRunner::commandSessionWorker(
+          {}, TaskRunner::exampleSessionWorker(options.taskDuration())))
+    , m_notifier(new DesktopNotifier(this))
 {
     auto *registry = TaskRunner::GlobalRunnerRegistry::instance();
     registry->setShutdownGrace(options.shutdownGraceDuration());
@@ -37,7 +42,11 @@ void AppController::start()
     for (int i = 0; i < m_options.sessions; ++i) {
         SessionWindow *window = newWindow();
         for (int task = 0; task < m_options.tasks; ++task)
-            window->sessionView()->addTask();
+            window->sessionView()->addExampleTask();
+        if (i == 0) {
+            for (const QString &line : m_options.commands)
+                window->sessionView()->addCommand(line, false);
+        }
     }
 }
 
@@ -66,8 +75,17 @@ SessionWindow *AppController::newWindow()
     return window;
 }
 
-void AppController::quit()
+bool AppController::quit()
 {
+    if (!confirmStoppingCommands(QApplication::activeWindow(), commandsPending(), true))
+        return false;
+    quitWithoutAsking();
+    return true;
+}
+
+void AppController::quitWithoutAsking()
+{
+    m_quitting = true;
     // Newest first: the window closed last, whose geometry new windows get, is then the one
     // the others were cascaded from, so the next start does not open further down each time.
     for (auto it = m_windows.crbegin(); it != m_windows.crend(); ++it) {
@@ -100,6 +118,43 @@ void AppController::saveInterval(double seconds)
 void AppController::saveWindowGeometry(const QByteArray &geometry)
 {
     m_settings.setWindowGeometry(geometry);
+}
+
+int AppController::commandsPending() const
+{
+    int commands = 0;
+    for (const SessionWindow *window : windows())
+        commands += window->sessionView()->commandsPending();
+    return commands;
+}
+
+bool AppController::confirmStoppingCommands(QWidget *parent, int commands, bool quitting)
+{
+    if (commands <= 0 || !m_settings.confirmStoppingCommands())
+        return true;
+    ConfirmDialog dialog(parent);
+    dialog.setWindowTitle(quitting ? tr("Quit Task Runner") : tr("Close Session"));
+    dialog.setText(quitting ? tr("Quit and stop %n command(s)?", "", commands)
+                            : tr("Close this window and stop %n command(s)?", "", commands),
+                   tr("Running commands get SIGTERM, and SIGKILL if they do not end; waiting "
+                      "ones are dropped."));
+    dialog.setAcceptText(quitting ? tr("&Quit") : tr("&Close Window"));
+    dialog.setDontAskAgainVisible(true);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    if (dialog.dontAskAgain())
+        m_settings.setConfirmStoppingCommands(false);
+    return true;
+}
+
+void AppController::notify(const QString &title, const QString &body, QWidget *window)
+{
+    m_notifier->notify(title, body, window);
+}
+
+void AppController::addToCommandHistory(const QString &command)
+{
+    m_settings.addToCommandHistory(command);
 }
 
 void AppController::showAbout(QWidget *parent)

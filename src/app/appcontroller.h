@@ -12,6 +12,7 @@
 #include <functional>
 #include <type_traits>
 
+class DesktopNotifier;
 class SessionWindow;
 class QWidget;
 
@@ -31,7 +32,22 @@ public:
     SessionWindow *newWindow();
     // Closes every window (stopping their sessions) and leaves the event loop; on the way out
     // every runner is stopped within the shutdown grace (GlobalRunnerRegistry::shutdown()).
-    void quit();
+    // While commands wait or run, asks first (once for all windows) unless the user said not
+    // to ask again; returns false when the user chose not to quit.
+    bool quit();
+    // The same without asking: for SIGINT and SIGTERM.
+    void quitWithoutAsking();
+    bool isQuitting() const { return m_quitting; }
+
+    // Asks whether to stop `commands` commands (closing a window or quitting), unless the user
+    // said not to ask again. True to go on.
+    bool confirmStoppingCommands(QWidget *parent, int commands, bool quitting);
+    // Commands waiting or running in every window.
+    int commandsPending() const;
+
+    // A desktop notification that raises `window` when activated.
+    void notify(const QString &title, const QString &body, QWidget *window);
+    void addToCommandHistory(const QString &command);
 
     QList<SessionWindow *> windows() const;
     TaskRunner::GlobalRunner globalRunner() const { return m_globalRunner; }
@@ -62,5 +78,7 @@ private:
     TaskRunner::GlobalRunner m_globalRunner;
     TaskRunner::SessionWorker m_sessionWorker;
     QList<QPointer<SessionWindow>> m_windows;
+    DesktopNotifier *m_notifier = nullptr;
     int m_nextNumber = 1;
+    bool m_quitting = false;
 };

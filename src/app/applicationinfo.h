@@ -6,6 +6,8 @@ namespace ApplicationInfo {
 void apply();
 // After QApplication exists: display and desktop file names, the style's deferred icons.
 void applyGui();
+// The translations of the system's language (English plural forms otherwise) and Qt's own.
+void installTranslations();
 // The window icon, for every window; existing ones are updated. Call it once the first
 // window is shown (see applicationinfo.cpp).
 void applyWindowIcon();

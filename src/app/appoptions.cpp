@@ -1,5 +1,6 @@
 #include "appoptions.h"
 
+#include <TaskRunner/commandspec.h>
 #include <TaskRunner/globalrunner.h>
 
 #include <QCommandLineParser>
@@ -122,12 +123,17 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
                                                   "start (0-%1).")
                                        .arg(maximumTasks),
                                    QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption task(
+        QStringLiteral("task"),
+        QStringLiteral("Queue the command <command> in the first window, split into words as a "
+                       "shell would and run without one; may be given several times."),
+        QStringLiteral("command"));
     QCommandLineOption exitAfterFirstFrame(QStringLiteral("exit-after-first-frame"),
                                            QStringLiteral("Quit once the first window is shown "
                                                           "(for start-up measurements)."));
     exitAfterFirstFrame.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions(
-        {sessions, interval, taskSeconds, globalKey, shutdownGrace, tasks, exitAfterFirstFrame});
+    parser.addOptions({sessions, interval, taskSeconds, globalKey, shutdownGrace, tasks, task,
+                       exitAfterFirstFrame});
 
     // The arguments are read before QApplication exists, which takes Qt's own options
     // (-platform offscreen, -style fusion, ...) out later: let them through here.
@@ -212,6 +218,12 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
         parsed.globalKey = parser.value(globalKey).trimmed();
         if (parsed.globalKey.isEmpty())
             return fail(QStringLiteral("--global-key: the key may not be empty."));
+    }
+    for (const QString &line : parser.values(task)) {
+        QString reason;
+        if (!TaskRunner::CommandSpec::fromLine(line, false, &reason).isValid())
+            return fail(QStringLiteral("--task: '%1' is not a command: %2.").arg(line, reason));
+        parsed.commands << line;
     }
     parsed.exitAfterFirstFrame = parser.isSet(exitAfterFirstFrame);
     options = parsed;

@@ -14,6 +14,7 @@ struct AppOptions
     QString globalKey = QStringLiteral("example-worker");
     double shutdownGrace = 2.0; // seconds quitting waits for busy workers
     int tasks = 0;              // example tasks queued in each window at start
+    QStringList commands;       // --task: command lines queued in the first window
     bool exitAfterFirstFrame = false;
 
     bool hasInterval() const { return interval > 0; }

@@ -79,6 +79,45 @@ void AppSettings::setWindowGeometry(const QByteArray &geometry)
     store(QStringLiteral("window/geometry"), geometry);
 }
 
+QStringList AppSettings::commandHistory() const
+{
+    const QVariant stored = m_settings.value(QStringLiteral("commands/history"));
+    if (!stored.isValid())
+        return {};
+    if (!stored.canConvert<QStringList>()) {
+        qCWarning(lcSettings).noquote()
+            << "Ignoring the saved command history in" << m_settings.fileName();
+        return {};
+    }
+    QStringList history = stored.toStringList();
+    history.removeAll(QString());
+    if (history.size() > commandHistoryLimit())
+        history = history.mid(history.size() - commandHistoryLimit());
+    return history;
+}
+
+void AppSettings::addToCommandHistory(const QString &command)
+{
+    if (command.trimmed().isEmpty())
+        return;
+    QStringList history = commandHistory();
+    history.removeAll(command); // the newest use counts, once
+    history << command;
+    if (history.size() > commandHistoryLimit())
+        history = history.mid(history.size() - commandHistoryLimit());
+    store(QStringLiteral("commands/history"), history);
+}
+
+bool AppSettings::confirmStoppingCommands() const
+{
+    return m_settings.value(QStringLiteral("commands/confirmStop"), true).toBool();
+}
+
+void AppSettings::setConfirmStoppingCommands(bool confirm)
+{
+    store(QStringLiteral("commands/confirmStop"), confirm);
+}
+
 void AppSettings::store(const QString &key, const QVariant &value)
 {
     // QSettings rewrites (and syncs to disk) the whole file for any setValue(), even of the

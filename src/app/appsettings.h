@@ -24,6 +24,15 @@ public:
     void rejectWindowGeometry(const char *reason) const;
     void setWindowGeometry(const QByteArray &geometry);
 
+    // The commands used before, oldest first (at most commandHistoryLimit()).
+    QStringList commandHistory() const;
+    void addToCommandHistory(const QString &command);
+    static constexpr int commandHistoryLimit() { return 200; }
+
+    // Whether closing or quitting asks first while commands wait or run.
+    bool confirmStoppingCommands() const;
+    void setConfirmStoppingCommands(bool confirm);
+
     QString fileName() const { return m_settings.fileName(); }
     void sync() { m_settings.sync(); }
 

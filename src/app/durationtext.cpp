@@ -1,11 +1,26 @@
 #include "durationtext.h"
 
+#include <QCoreApplication>
+#include <QLocale>
+
 QString durationText(std::chrono::microseconds duration)
 {
+    const QLocale locale;
     const auto us = duration.count();
     if (us < 1000)
-        return QStringLiteral("%1 µs").arg(us);
+        return QCoreApplication::translate("durationText", "%1 µs").arg(locale.toString(us));
     if (us < 1000000)
-        return QStringLiteral("%1 ms").arg(double(us) / 1e3, 0, 'f', 1);
-    return QStringLiteral("%1 s").arg(double(us) / 1e6, 0, 'f', 3);
+        return QCoreApplication::translate("durationText", "%1 ms")
+            .arg(locale.toString(double(us) / 1e3, 'f', 1));
+    if (us < 60'000'000)
+        return QCoreApplication::translate("durationText", "%1 s")
+            .arg(locale.toString(double(us) / 1e6, 'f', 3));
+    // Minutes and longer: as a clock reads, 1:02:03 or 2:03.
+    const qint64 seconds = us / 1'000'000;
+    const QString minutesSeconds =
+        QStringLiteral("%1:%2")
+            .arg((seconds / 60) % 60, seconds >= 3600 ? 2 : 1, 10, QLatin1Char('0'))
+            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return seconds >= 3600 ? QStringLiteral("%1:%2").arg(seconds / 3600).arg(minutesSeconds)
+                           : minutesSeconds;
 }

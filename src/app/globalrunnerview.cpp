@@ -3,6 +3,8 @@
 
 #include "labels.h"
 
+#include <QLineEdit>
+
 #include <cmath>
 
 namespace {
@@ -23,6 +25,9 @@ GlobalRunnerView::GlobalRunnerView(QWidget *parent)
                                   TaskRunner::GlobalRunner::maximumInterval());
     connect(&m_watcher, &TaskRunner::RunnerWatcher::stateChanged, this,
             &GlobalRunnerView::showState);
+    // The spin box's text field is a control of its own for screen readers: the same name.
+    if (auto *field = ui->intervalSpinBox->findChild<QLineEdit *>())
+        field->setAccessibleName(ui->intervalSpinBox->accessibleName());
     connect(ui->intervalSpinBox, &QDoubleSpinBox::valueChanged, this,
             &GlobalRunnerView::applyEditedInterval);
     connect(ui->intervalSpinBox, &QDoubleSpinBox::editingFinished, this,

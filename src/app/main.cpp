@@ -37,15 +37,16 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     ApplicationInfo::applyGui();
+    ApplicationInfo::installTranslations();
 
     AppController controller(options);
     UnixSignalWatcher signalWatcher({SIGINT, SIGTERM});
     QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &controller,
-                     &AppController::quit);
+                     &AppController::quitWithoutAsking);
     if (options.exitAfterFirstFrame) {
         QObject::connect(
             &controller, &AppController::windowOpened, &controller,
-            [&controller] { controller.quit(); }, Qt::QueuedConnection);
+            [&controller] { controller.quitWithoutAsking(); }, Qt::QueuedConnection);
     }
     controller.start();
     QTimer::singleShot(0, &app, &ApplicationInfo::applyWindowIcon);

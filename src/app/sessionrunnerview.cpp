@@ -1,23 +1,39 @@
 #include "sessionrunnerview.h"
 #include "ui_sessionrunnerview.h"
 
+#include "confirmdialog.h"
 #include "durationtext.h"
 #include "labels.h"
+#include "taskoutputview.h"
+#include "tasktablemodel.h"
 
+#include <TaskRunner/commandspec.h>
+
+#include <QAction>
+#include <QClipboard>
+#include <QEvent>
+#include <QGuiApplication>
 #include <QHeaderView>
-#include <QTreeWidget>
+#include <QMenu>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTime>
+#include <QToolButton>
 
 #include <algorithm>
+
+using TaskRunner::TaskState;
 
 namespace {
 QString idleText()
 {
-    return QStringLiteral("Idle");
+    return SessionRunnerView::tr("Idle");
 }
 QString workingText()
 {
-    return QStringLiteral("● Working");
+    return SessionRunnerView::tr("● Working");
 }
+const QString exampleTaskValue = QStringLiteral("task");
 } // namespace
 
 SessionRunnerView::SessionRunnerView(QWidget *parent)
@@ -33,106 +49,482 @@ SessionRunnerView::SessionRunnerView(QWidget *parent)
     ui->busyLabel->setText(idleText());
     ui->busyLabel->setMinimumWidth(std::max(workingWidth, ui->busyLabel->sizeHint().width()));
     ui->busyLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    ui->tasksCaption->setBuddy(ui->tasksPlaceholder);
+    ui->progressBar->setVisible(false);
+    ui->elapsedLabel->setVisible(false);
+
+    // The actions: each button shows one, the window's Session menu lists them all, the table's
+    // context menu those on a task. Their keys work anywhere in the window.
+    // The buttons show the actions' short icon texts; menus show their full texts.
+    const struct
+    {
+        QAction *action;
+        QKeySequence key;
+        QToolButton *button;
+    } actions[] = {
+        {ui->cancelTaskAction, QKeySequence(Qt::Key_Delete), ui->cancelTaskButton},
+        {ui->runAgainAction, QKeySequence(Qt::CTRL | Qt::Key_R), ui->runAgainButton},
+        {ui->moveUpAction, QKeySequence(Qt::CTRL | Qt::Key_Up), ui->moveUpButton},
+        {ui->moveDownAction, QKeySequence(Qt::CTRL | Qt::Key_Down), ui->moveDownButton},
+        {ui->moveToFrontAction, QKeySequence(Qt::CTRL | Qt::Key_Home), nullptr},
+        {ui->copyCommandAction, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), nullptr},
+        {ui->copyOutputAction, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), nullptr},
+        {ui->pauseQueueAction, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+         ui->pauseQueueButton},
+        {ui->clearQueueAction, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
+         ui->clearQueueButton},
+    };
+    for (const auto &entry : actions) {
+        entry.action->setShortcut(entry.key);
+        entry.action->setShortcutContext(Qt::WindowShortcut);
+        addAction(entry.action);
+        if (entry.button) {
+            const QString name = entry.button->accessibleName();
+            entry.button->setDefaultAction(entry.action);
+            entry.button->setAccessibleName(name);
+        }
+    }
+    connect(ui->cancelTaskAction, &QAction::triggered, this, &SessionRunnerView::cancelSelected);
+    connect(ui->runAgainAction, &QAction::triggered, this, &SessionRunnerView::runSelectedAgain);
+    connect(ui->moveUpAction, &QAction::triggered, this, [this] { moveSelected(-1); });
+    connect(ui->moveDownAction, &QAction::triggered, this, [this] { moveSelected(+1); });
+    connect(ui->moveToFrontAction, &QAction::triggered, this, [this] { moveSelected(0); });
+    connect(ui->copyCommandAction, &QAction::triggered, this,
+            &SessionRunnerView::copySelectedCommand);
+    connect(ui->copyOutputAction, &QAction::triggered, this,
+            &SessionRunnerView::copySelectedOutput);
+    connect(ui->pauseQueueAction, &QAction::triggered, this, &SessionRunnerView::togglePause);
+    connect(ui->clearQueueAction, &QAction::triggered, this, [this] { clearQueue(); });
+
     connect(ui->addTaskButton, &QPushButton::clicked, this, &SessionRunnerView::addTask);
-    connect(ui->clearQueueButton, &QPushButton::clicked, this, &SessionRunnerView::clearQueue);
+    connect(ui->commandEdit, &QLineEdit::returnPressed, this, &SessionRunnerView::addTask);
+    connect(ui->commandEdit, &CommandLineEdit::multiLinePasted, this,
+            [this](const QStringList &lines) { addCommands(lines); });
     connect(&m_watcher, &TaskRunner::RunnerWatcher::stateChanged, this,
             &SessionRunnerView::showState);
+    m_clock.setInterval(std::chrono::milliseconds(500));
+    connect(&m_clock, &QTimer::timeout, this, [this] {
+        if (m_model) {
+            showProgress(m_model->state());
+            m_model->refreshRunningDuration();
+        }
+    });
+    updateActions();
 }
 
 SessionRunnerView::~SessionRunnerView() = default;
 
-QTreeWidget *SessionRunnerView::historyView()
+QVariant SessionRunnerView::exampleTask()
 {
-    if (m_historyView)
-        return m_historyView;
+    return exampleTaskValue;
+}
+
+bool SessionRunnerView::isExampleTask(const QVariant &task)
+{
+    return task.typeId() == QMetaType::QString && task.toString() == exampleTaskValue;
+}
+
+QString SessionRunnerView::describeTask(const QVariant &task)
+{
+    if (task.canConvert<TaskRunner::CommandSpec>() &&
+        task.metaType() == QMetaType::fromType<TaskRunner::CommandSpec>())
+        return task.value<TaskRunner::CommandSpec>().displayText();
+    if (isExampleTask(task))
+        return tr("Example");
+    return TaskRunner::displayText(task);
+}
+
+void SessionRunnerView::ensureTable()
+{
+    if (m_table)
+        return;
     // An item view is the most expensive widget of the window to build, and an empty one says
-    // no more than the placeholder: it replaces the placeholder when the first task is done.
-    auto *view = new QTreeWidget(this);
-    view->setObjectName(QStringLiteral("historyView"));
-    view->setAccessibleName(QStringLiteral("Recent tasks"));
-    view->setAccessibleDescription(
-        QStringLiteral("The most recent tasks with their duration and result, newest first"));
-    view->setRootIsDecorated(false);
-    view->setUniformRowHeights(true);
+    // no more than the placeholder: it replaces the placeholder when the first task is queued.
+    m_model = new TaskTableModel(this);
+    m_model->setTaskDescriber(&SessionRunnerView::describeTask);
+    auto *view = new QTableView(this);
+    view->setObjectName(QStringLiteral("taskTable"));
+    view->setAccessibleName(tr("Tasks"));
+    view->setAccessibleDescription(tr("This session's tasks: those that ended, the running one "
+                                      "and those waiting, in the order they run"));
+    view->setModel(m_model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setHeaderLabels(
-        {QStringLiteral("Task"), QStringLiteral("Duration"), QStringLiteral("Result")});
-    // The number and the duration are never cut; the result takes the rest of the width.
-    view->header()->setStretchLastSection(true);
-    view->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    view->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    delete ui->layout->replaceWidget(ui->historyPlaceholder, view);
-    delete ui->historyPlaceholder;
-    ui->historyPlaceholder = nullptr;
-    // Alt+T now has a target (Alt+R is the global runner's Resume).
-    ui->historyCaption->setText(QStringLiteral("Recent &tasks"));
-    ui->historyCaption->setBuddy(view);
-    setTabOrder(ui->clearQueueButton, view);
+    view->setWordWrap(false);
+    view->setShowGrid(false);
+    view->setAlternatingRowColors(true);
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    QHeaderView *header = view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(TaskTableModel::NumberColumn, QHeaderView::ResizeToContents);
+    const int digit = view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    header->resizeSection(TaskTableModel::TaskColumn, 16 * digit);
+    header->resizeSection(TaskTableModel::StateColumn, 9 * digit);
+    const QString sampleTime = QLocale().toString(QTime(23, 59, 59), QLocale::ShortFormat);
+    header->resizeSection(TaskTableModel::StartedColumn,
+                          view->fontMetrics().horizontalAdvance(sampleTime) + 2 * digit);
+    header->resizeSection(TaskTableModel::DurationColumn, 9 * digit);
+    ui->tasksSplitter->replaceWidget(0, view);
+    delete ui->tasksPlaceholder;
+    ui->tasksPlaceholder = nullptr;
+    ui->tasksCaption->setBuddy(view);
+    setTabOrder(ui->addTaskButton, view);
+    m_table = view;
+
+    connect(view, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        QMenu menu(this);
+        menu.addActions({ui->cancelTaskAction, ui->runAgainAction});
+        menu.addSeparator();
+        menu.addActions({ui->moveUpAction, ui->moveDownAction, ui->moveToFrontAction});
+        menu.addSeparator();
+        menu.addActions({ui->copyCommandAction, ui->copyOutputAction});
+        menu.exec(m_table->viewport()->mapToGlobal(position));
+    });
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        showSelectedOutput();
+        updateActions();
+    });
+    connect(m_model, &TaskTableModel::rowFinished, this, &SessionRunnerView::onRowFinished);
+    // Rows that go from the top (the oldest finished) keep the rows in sight where they are.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first) {
+                QScrollBar *bar = m_table->verticalScrollBar();
+                m_scrollBeforeRemoval = first < m_table->rowAt(0) ? bar->value() : -1;
+            });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                if (m_scrollBeforeRemoval < 0)
+                    return;
+                QScrollBar *bar = m_table->verticalScrollBar();
+                const int rows = last - first + 1;
+                const int step = m_table->verticalScrollMode() == QAbstractItemView::ScrollPerItem
+                                     ? rows
+                                     : rows * m_table->verticalHeader()->defaultSectionSize();
+                bar->setValue(std::max(0, m_scrollBeforeRemoval - step));
+                m_scrollBeforeRemoval = -1;
+            });
+    m_model->setRunner(m_runner);
     view->show();
-    m_historyView = view;
-    return view;
+}
+
+void SessionRunnerView::ensureOutputView()
+{
+    if (m_outputView)
+        return;
+    m_outputView = new TaskOutputView(this);
+    ui->tasksSplitter->addWidget(m_outputView);
+    ui->tasksSplitter->setStretchFactor(0, 3);
+    ui->tasksSplitter->setStretchFactor(1, 2);
+    setTabOrder(m_table, m_outputView);
+    m_outputView->show();
 }
 
 void SessionRunnerView::setRunner(const TaskRunner::SessionRunner &runner)
 {
     m_runner = runner;
     m_watcher.setRunner(runner);
-    m_recent.clear();
-    m_nextSequence = 1;
-    if (runner.isNull())
+    if (m_model)
+        m_model->setRunner(runner);
+    setEnabled(!runner.isNull());
+    if (runner.isNull()) {
+        ui->headingLabel->setText(tr("No session runner"));
         return;
-    const QString heading = QStringLiteral("Session TaskRunner %1").arg(runner.id());
-    ui->headingLabel->setText(heading);
+    }
+    ui->headingLabel->setText(tr("Session TaskRunner %1").arg(runner.id()));
     showState();
 }
 
-void SessionRunnerView::addTask()
+void SessionRunnerView::setCommandHistory(const QStringList &history)
 {
-    m_runner.append(QStringLiteral("task"));
+    ui->commandEdit->setHistory(history);
 }
 
-void SessionRunnerView::clearQueue()
+void SessionRunnerView::setCommandUsedHandler(std::function<void(const QString &)> handler)
 {
-    m_runner.clear();
+    m_commandUsed = std::move(handler);
+}
+
+bool SessionRunnerView::addTask()
+{
+    const QString line = ui->commandEdit->text();
+    if (line.trimmed().isEmpty()) {
+        addExampleTask();
+        return true;
+    }
+    QString error;
+    if (!addCommand(line, ui->shellCheckBox->isChecked(), &error)) {
+        emit message(tr("Not queued: %1").arg(error));
+        return false;
+    }
+    ui->commandEdit->clear();
+    return true;
+}
+
+void SessionRunnerView::addExampleTask()
+{
+    m_runner.append(exampleTask());
+}
+
+bool SessionRunnerView::addCommand(const QString &line, bool useShell, QString *error)
+{
+    const TaskRunner::CommandSpec spec = TaskRunner::CommandSpec::fromLine(line, useShell, error);
+    if (!spec.isValid())
+        return false;
+    if (!m_runner.append(QVariant::fromValue(spec))) {
+        if (error)
+            *error = tr("this session has stopped");
+        return false;
+    }
+    ui->commandEdit->addToHistory(line);
+    if (m_commandUsed)
+        m_commandUsed(line);
+    return true;
+}
+
+int SessionRunnerView::addCommands(const QStringList &lines, bool ask)
+{
+    if (lines.isEmpty())
+        return 0;
+    if (ask && lines.size() > 1) {
+        ConfirmDialog question(this);
+        question.setWindowTitle(tr("Queue Several Tasks"));
+        question.setText(
+            tr("The pasted text has %n line(s). Queue each line as a task?", "", int(lines.size())),
+            ui->shellCheckBox->isChecked() ? tr("Each line runs through /bin/sh -c.")
+                                           : tr("Each line runs as a command, without a shell."));
+        question.setAcceptText(tr("&Queue %n Task(s)", "", int(lines.size())));
+        if (question.exec() != QDialog::Accepted)
+            return 0;
+    }
+    int queued = 0;
+    QStringList refused;
+    for (const QString &line : lines) {
+        QString error;
+        if (addCommand(line, ui->shellCheckBox->isChecked(), &error))
+            ++queued;
+        else
+            refused << tr("'%1': %2").arg(line, error);
+    }
+    if (!refused.isEmpty())
+        emit message(tr("%n line(s) not queued: %1", "", int(refused.size()))
+                         .arg(refused.join(QStringLiteral("; "))));
+    return queued;
+}
+
+qsizetype SessionRunnerView::clearQueue()
+{
+    const qsizetype dropped = m_runner.clear();
+    emit message(tr("Dropped %n waiting task(s)", "", int(dropped)));
+    return dropped;
+}
+
+QList<QAction *> SessionRunnerView::taskActions() const
+{
+    return {ui->cancelTaskAction, ui->runAgainAction,    ui->moveUpAction,
+            ui->moveDownAction,   ui->moveToFrontAction, ui->copyCommandAction,
+            ui->copyOutputAction, ui->pauseQueueAction,  ui->clearQueueAction};
+}
+
+QAction *SessionRunnerView::pauseQueueAction() const
+{
+    return ui->pauseQueueAction;
+}
+
+int SessionRunnerView::commandsPending() const
+{
+    const TaskRunner::SessionRunnerState state = m_runner.state();
+    int commands = state.busy && !isExampleTask(state.runningTask) ? 1 : 0;
+    if (state.queueLength > 0) {
+        for (const TaskRunner::QueuedTask &task : m_runner.waitingTasks())
+            commands += isExampleTask(task.task) ? 0 : 1;
+    }
+    return commands;
+}
+
+TaskRunner::TaskId SessionRunnerView::selectedTask() const
+{
+    if (!m_table)
+        return 0;
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const TaskTableModel::Row *row = current.isValid() ? m_model->rowAt(current.row()) : nullptr;
+    return row ? row->id : 0;
+}
+
+void SessionRunnerView::cancelSelected()
+{
+    if (const TaskRunner::TaskId id = selectedTask())
+        m_runner.cancel(id);
+}
+
+void SessionRunnerView::runSelectedAgain()
+{
+    if (const TaskTableModel::Row *row =
+            m_model ? m_model->rowAt(m_model->rowOf(selectedTask())) : nullptr)
+        m_runner.append(row->task);
+}
+
+void SessionRunnerView::moveSelected(int how)
+{
+    const TaskRunner::TaskId id = selectedTask();
+    if (!id)
+        return;
+    if (how < 0)
+        m_runner.moveUp(id);
+    else if (how > 0)
+        m_runner.moveDown(id);
+    else
+        m_runner.moveToFront(id);
+}
+
+void SessionRunnerView::copySelectedCommand()
+{
+    if (const TaskTableModel::Row *row =
+            m_model ? m_model->rowAt(m_model->rowOf(selectedTask())) : nullptr)
+        QGuiApplication::clipboard()->setText(describeTask(row->task));
+}
+
+void SessionRunnerView::copySelectedOutput()
+{
+    if (m_outputView && m_outputView->shownTask() == selectedTask() && selectedTask())
+        QGuiApplication::clipboard()->setText(m_outputView->outputText());
+}
+
+void SessionRunnerView::togglePause()
+{
+    if (m_runner.state().paused)
+        m_runner.resume();
+    else
+        m_runner.pause();
+}
+
+void SessionRunnerView::updateActions()
+{
+    const TaskTableModel::Row *row =
+        m_model ? m_model->rowAt(m_model->rowOf(selectedTask())) : nullptr;
+    const bool waiting = row && row->state == TaskState::Waiting;
+    const TaskRunner::SessionRunnerState state = m_model ? m_model->state() : m_runner.state();
+    ui->cancelTaskAction->setEnabled(row && !row->isFinished());
+    ui->runAgainAction->setEnabled(row && !state.stopped);
+    ui->moveUpAction->setEnabled(waiting && m_model->rowOf(row->id) > m_model->runningRow() + 1 &&
+                                 m_model->rowOf(row->id) > 0 &&
+                                 m_model->rowAt(m_model->rowOf(row->id) - 1)->state ==
+                                     TaskState::Waiting);
+    ui->moveToFrontAction->setEnabled(ui->moveUpAction->isEnabled());
+    ui->moveDownAction->setEnabled(waiting && m_model->rowOf(row->id) + 1 < m_model->rowCount());
+    ui->copyCommandAction->setEnabled(row);
+    ui->copyOutputAction->setEnabled(row && row->output);
+    ui->clearQueueAction->setEnabled(state.queueLength > 0);
+    const QString pauseText = state.paused ? tr("Resume Queue") : tr("Pause Queue");
+    if (ui->pauseQueueAction->text() != pauseText) {
+        ui->pauseQueueAction->setText(pauseText);
+        ui->pauseQueueAction->setIconText(state.paused ? tr("Resume") : tr("Pause"));
+        ui->pauseQueueButton->setAccessibleName(pauseText);
+    }
+    ui->pauseQueueAction->setEnabled(!state.stopped);
+}
+
+void SessionRunnerView::showProgress(const TaskRunner::SessionRunnerState &state)
+{
+    ui->progressBar->setVisible(state.busy);
+    ui->elapsedLabel->setVisible(state.busy);
+    if (!state.busy) {
+        m_clock.stop();
+        return;
+    }
+    if (!m_clock.isActive())
+        m_clock.start();
+    if (state.progressMaximum > 0) {
+        ui->progressBar->setRange(0, 1000);
+        ui->progressBar->setValue(
+            int(std::clamp<qint64>(state.progressValue * 1000 / state.progressMaximum, 0, 1000)));
+    } else if (ui->progressBar->maximum() != 0) {
+        ui->progressBar->setRange(0, 0); // busy, with no known end
+    }
+    const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - state.runningSince);
+    const QString text = state.progressText.isEmpty()
+                             ? durationText(elapsed)
+                             : tr("%1 · %2").arg(state.progressText, durationText(elapsed));
+    ui->elapsedLabel->setText(text);
+    ui->progressBar->setAccessibleDescription(
+        state.progressMaximum > 0
+            ? tr("%1 % done, %2")
+                  .arg(QLocale().toString(state.progressValue * 100 / state.progressMaximum), text)
+            : tr("Running for %1").arg(text));
+}
+
+void SessionRunnerView::showSelectedOutput()
+{
+    const TaskRunner::TaskId id = selectedTask();
+    if (!id && !m_outputView)
+        return;
+    ensureOutputView();
+    const TaskTableModel::Row *row = m_model->rowAt(m_model->rowOf(id));
+    m_outputView->showTask(row, row ? describeTask(row->task) : QString());
+}
+
+void SessionRunnerView::onRowFinished(int row)
+{
+    const TaskTableModel::Row *finished = m_model->rowAt(row);
+    if (!finished || finished->duration < longTaskDuration())
+        return;
+    const QString title =
+        finished->state == TaskState::Done
+            ? tr("Task %1 done").arg(finished->number)
+            : tr("Task %1 %2").arg(finished->number).arg(TaskTableModel::stateText(*finished));
+    emit longTaskEnded(title, tr("%1 — %2 after %3")
+                                  .arg(describeTask(finished->task),
+                                       finished->outcome.section(QLatin1Char('\n'), 0, 0),
+                                       durationText(finished->duration)));
 }
 
 void SessionRunnerView::showState()
 {
     if (m_runner.isNull())
         return;
-    const TaskRunner::SessionRunnerState state = m_runner.state();
-    ui->statusLabel->setText(state.statusText());
-    ui->queueLabel->setText(state.queueLength == 1
-                                ? QStringLiteral("Queue: 1 task waiting")
-                                : QStringLiteral("Queue: %1 tasks waiting").arg(state.queueLength));
+    if (!m_model && m_runner.state().appended > 0)
+        ensureTable();
+    const TaskRunner::SessionRunnerState state = [this] {
+        if (!m_model)
+            return m_runner.state();
+        m_model->update();
+        return m_model->state();
+    }();
+    ui->statusLabel->setText(
+        state.busy ? tr("Processing: %n items left.", "", int(state.itemsLeft()))
+                   : (state.paused && state.queueLength > 0 ? tr("The queue is paused")
+                                                            : tr("The queue is empty")));
+    ui->queueLabel->setText(tr("Queue: %n task(s) waiting", "", int(state.queueLength)));
     setCopyableText(ui->lastResultLabel,
-                    QStringLiteral("Last Result: %1").arg(state.lastResultText()),
-                    state.done + state.failed > 0);
+                    tr("Last Result: %1")
+                        .arg(state.lastFailed ? tr("Error: %1").arg(state.lastError)
+                                              : TaskRunner::displayText(state.lastResult)),
+                    state.done + state.failed + state.cancelled > 0);
     ui->busyLabel->setText(state.busy ? workingText() : idleText());
-    ui->clearQueueButton->setEnabled(state.queueLength > 0);
-
-    if (state.lastSequence >= m_nextSequence) {
-        constexpr qsizetype recentLimit = 20;
-        const qint64 wanted = qint64(state.lastSequence - m_nextSequence) + 1;
-        const quint64 from =
-            wanted > recentLimit ? state.lastSequence - recentLimit + 1 : m_nextSequence;
-        TaskRunner::TaskRecordBatch batch = m_runner.records(from, recentLimit);
-        m_nextSequence = batch.nextSequence;
-        m_recent.append(batch.records);
-        if (m_recent.size() > recentLimit)
-            m_recent.remove(0, m_recent.size() - recentLimit);
-        QTreeWidget *view = historyView();
-        view->clear();
-        QList<QTreeWidgetItem *> items;
-        items.reserve(m_recent.size());
-        for (auto it = m_recent.crbegin(); it != m_recent.crend(); ++it) {
-            const QString result = it->state == TaskRunner::TaskState::Done
-                                       ? TaskRunner::displayText(it->result)
-                                       : QStringLiteral("Error: %1").arg(it->errorMessage);
-            items << new QTreeWidgetItem(
-                {QString::number(it->number), durationText(it->duration), result});
-        }
-        view->addTopLevelItems(items);
-    }
+    showProgress(state);
+    if (m_outputView && m_outputView->shownTask())
+        showSelectedOutput();
+    updateActions();
     emit stateShown(state);
+}
+
+void SessionRunnerView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void SessionRunnerView::retranslate()
+{
+    ui->retranslateUi(this);
+    if (!m_runner.isNull()) {
+        ui->headingLabel->setText(tr("Session TaskRunner %1").arg(m_runner.id()));
+        showState();
+    }
 }

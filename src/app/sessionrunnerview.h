@@ -1,20 +1,28 @@
 #pragma once
 
-#include <QPointer>
-#include <QWidget>
-
-#include <memory>
-
 #include <TaskRunner/runnerwatcher.h>
 #include <TaskRunner/sessionrunner.h>
 
-class QTreeWidget;
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+class QAction;
+class QTableView;
+class TaskOutputView;
+class TaskTableModel;
 namespace Ui {
 class SessionRunnerView;
 }
 
-// Shows one session runner and feeds it tasks. Reads the runner's state on its stateChanged()
-// only; never touches the runner's thread.
+// Shows one session runner and feeds it tasks: the command field (empty: the reference's
+// example task), the session's tasks as a table, the selected task's output, the running task's
+// progress, and the actions on the selected task. Reads the runner on its notifications only;
+// never touches the runner's thread. The table and the output view are built when first needed.
 class SessionRunnerView : public QWidget
 {
     Q_OBJECT
@@ -24,23 +32,75 @@ public:
 
     // The view shows `runner` and feeds it tasks from now on.
     void setRunner(const TaskRunner::SessionRunner &runner);
+    TaskRunner::SessionRunner runner() const { return m_runner; }
 
-    // Queues the reference's example task ("task").
-    void addTask();
-    void clearQueue();
+    // The earlier commands for Up/Down, oldest first, and where to report a new one.
+    void setCommandHistory(const QStringList &history);
+    void setCommandUsedHandler(std::function<void(const QString &)> handler);
+
+    // Queues what the command field holds (one example task when it is empty). False, with a
+    // message, when the line cannot be a command.
+    bool addTask();
+    // Queues the reference's example task.
+    void addExampleTask();
+    // Queues a command line as typed; false (with the reason) when it is not one.
+    bool addCommand(const QString &line, bool useShell, QString *error = nullptr);
+    // Queues each line as a command, after asking when there are several. Returns how many.
+    int addCommands(const QStringList &lines, bool ask = true);
+    qsizetype clearQueue();
+
+    // The actions on the selected task and on the queue, for the window's menu.
+    QList<QAction *> taskActions() const;
+    QAction *pauseQueueAction() const;
+
+    // Tasks waiting or running that are commands (not example tasks).
+    int commandsPending() const;
+
+    QTableView *taskTable() const { return m_table; }
+    TaskTableModel *taskModel() const { return m_model; }
+    TaskOutputView *outputView() const { return m_outputView; }
+
+    // The task and whether a task can be restored as a command: CommandSpec or the example.
+    static QVariant exampleTask();
+    static bool isExampleTask(const QVariant &task);
+    static QString describeTask(const QVariant &task);
+    static constexpr std::chrono::seconds longTaskDuration() { return std::chrono::seconds(10); }
 
 signals:
     // Emitted after the view showed a new state (main thread).
     void stateShown(const TaskRunner::SessionRunnerState &state);
+    // Something for the status bar (a refused command, what Clear Queue dropped).
+    void message(const QString &text);
+    // A task that ran for at least longTaskDuration() ended: for a desktop notification.
+    void longTaskEnded(const QString &title, const QString &body);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     void showState();
-    QTreeWidget *historyView();
+    void updateActions();
+    void showProgress(const TaskRunner::SessionRunnerState &state);
+    void showSelectedOutput();
+    void ensureTable();
+    void ensureOutputView();
+    TaskRunner::TaskId selectedTask() const;
+    void cancelSelected();
+    void runSelectedAgain();
+    void moveSelected(int how);
+    void copySelectedCommand();
+    void copySelectedOutput();
+    void togglePause();
+    void retranslate();
+    void onRowFinished(int row);
 
     std::unique_ptr<Ui::SessionRunnerView> ui;
     TaskRunner::SessionRunner m_runner;
     TaskRunner::RunnerWatcher m_watcher;
-    QList<TaskRunner::TaskRecord> m_recent; // the newest finished tasks, oldest first
-    quint64 m_nextSequence = 1;             // the next record to read
-    QTreeWidget *m_historyView = nullptr;   // made with the first finished task
+    TaskTableModel *m_model = nullptr;      // with the first task
+    QTableView *m_table = nullptr;          // with the first task
+    TaskOutputView *m_outputView = nullptr; // with the first selection
+    QTimer m_clock;                         // ticks the running task's elapsed time
+    std::function<void(const QString &)> m_commandUsed;
+    int m_scrollBeforeRemoval = -1;
 };

@@ -7,6 +7,9 @@
 
 #include <QCloseEvent>
 #include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QScreen>
 
 SessionWindow::SessionWindow(AppController *controller, int number,
                              TaskRunner::SessionWorker worker, QWidget *parent)
@@ -18,7 +21,7 @@ SessionWindow::SessionWindow(AppController *controller, int number,
 {
     ui->setupUi(this);
     setAttribute(Qt::WA_DeleteOnClose);
-    setWindowTitle(QStringLiteral("Session %1 — Task Runner").arg(number));
+    setWindowTitle(tr("Session %1 — Task Runner").arg(number));
 
     ui->newWindowAction->setShortcut(QKeySequence::New);
     ui->closeWindowAction->setShortcut(QKeySequence::Close);
@@ -27,11 +30,21 @@ SessionWindow::SessionWindow(AppController *controller, int number,
     connect(ui->closeWindowAction, &QAction::triggered, this, &QWidget::close);
     connect(ui->quitAction, &QAction::triggered, controller, &AppController::quit);
     connect(ui->addTaskAction, &QAction::triggered, ui->sessionView, &SessionRunnerView::addTask);
+    // The session view's actions on tasks and on the queue, after Add Task.
+    QAction *before =
+        ui->sessionMenu->actions().value(ui->sessionMenu->actions().indexOf(ui->addTaskAction) + 1);
+    const QList<QAction *> taskActions = ui->sessionView->taskActions();
+    ui->sessionMenu->insertSeparator(before);
+    for (QAction *action : taskActions) {
+        ui->sessionMenu->insertAction(before, action);
+        if (action == ui->sessionView->pauseQueueAction())
+            ui->sessionMenu->insertSeparator(action);
+    }
     connect(ui->aboutAction, &QAction::triggered, this, [this] { m_controller->showAbout(this); });
     connect(ui->aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 
     m_statusLabel = new QLabel(this);
-    m_statusLabel->setAccessibleDescription(QStringLiteral("Session thread status"));
+    m_statusLabel->setAccessibleDescription(tr("Session thread status"));
     ui->statusBar->addWidget(m_statusLabel, 1);
 
     // The views paint their background, so the labels that change with every notification
@@ -43,11 +56,34 @@ SessionWindow::SessionWindow(AppController *controller, int number,
 
     connect(ui->sessionView, &SessionRunnerView::stateShown, this,
             &SessionWindow::showSessionState);
+    connect(ui->sessionView, &SessionRunnerView::message, this,
+            [this](const QString &text) { ui->statusBar->showMessage(text, 8000); });
+    connect(ui->sessionView, &SessionRunnerView::longTaskEnded, this,
+            [this](const QString &title, const QString &body) {
+                if (!isActiveWindow() && m_controller)
+                    m_controller->notify(title, body, this);
+            });
+    ui->sessionView->setCommandHistory(controller->settings().commandHistory());
+    ui->sessionView->setCommandUsedHandler(
+        [controller](const QString &command) { controller->addToCommandHistory(command); });
     ui->sessionView->setRunner(m_runner);
     ui->globalView->setRunner(controller->globalRunner());
     ui->globalView->setIntervalEditedHandler(
         [controller](double seconds) { controller->saveInterval(seconds); });
     ui->sessionView->setFocus(); // on Add Task: Space adds a task at once
+    resize(defaultSize());
+}
+
+QSize SessionWindow::defaultSize() const
+{
+    // From the font: a larger system font gets a larger window, not a cramped one. The width
+    // holds a command, its state and times beside the shared view; the height a few rows.
+    const QFontMetrics metrics = fontMetrics();
+    QSize size(metrics.averageCharWidth() * 150, metrics.lineSpacing() * 34);
+    size = size.expandedTo(minimumSizeHint());
+    if (const QScreen *screen = this->screen())
+        size = size.boundedTo(screen->availableGeometry().size() * 9 / 10);
+    return size;
 }
 
 SessionWindow::~SessionWindow()
@@ -67,6 +103,11 @@ GlobalRunnerView *SessionWindow::globalView() const
 
 void SessionWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_controller && !m_controller->isQuitting() &&
+        !m_controller->confirmStoppingCommands(this, ui->sessionView->commandsPending(), false)) {
+        event->ignore();
+        return;
+    }
     // Returns at once even if the running task ignores interruption.
     m_runner.stop();
     if (m_controller)
@@ -76,9 +117,12 @@ void SessionWindow::closeEvent(QCloseEvent *event)
 
 void SessionWindow::showSessionState(const TaskRunner::SessionRunnerState &state)
 {
-    m_statusLabel->setText(QStringLiteral("Session thread: %1 · %2 done · %3 failed · %4 waiting")
-                               .arg(state.busy ? QStringLiteral("working") : QStringLiteral("idle"))
-                               .arg(state.done)
-                               .arg(state.failed)
-                               .arg(state.queueLength));
+    const QLocale locale;
+    m_statusLabel->setText(tr("Session thread: %1 · %2 done · %3 failed · %4 cancelled · %5 "
+                              "waiting")
+                               .arg(state.busy ? tr("working") : tr("idle"))
+                               .arg(locale.toString(state.done))
+                               .arg(locale.toString(state.failed))
+                               .arg(locale.toString(state.cancelled))
+                               .arg(locale.toString(state.queueLength)));
 }

@@ -27,6 +27,8 @@ public:
     ~SessionWindow() override;
 
     int number() const { return m_number; }
+    // The size of a new window: from the font's metrics, within the screen.
+    QSize defaultSize() const;
     // The session's runner; stopped once the window closed.
     TaskRunner::SessionRunner runner() const { return m_runner; }
     SessionRunnerView *sessionView() const;

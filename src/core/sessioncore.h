@@ -29,8 +29,11 @@ public:
     qsizetype clear();
 
     SessionRunnerState state() const;
-    QList<QueuedTask> waitingTasks() const;
+    SessionRunnerState stateLocked() const;
+    QList<QueuedTask> waitingTasks(SessionRunnerState *stateThen) const;
     TaskRecordBatch records(quint64 fromSequence, qsizetype maxCount) const;
+    SessionSnapshot snapshot(quint64 fromSequence, qsizetype maxRecords,
+                             quint64 knownQueueRevision) const;
     void setRecordLimit(qsizetype limit);
 
 private:

@@ -248,6 +248,11 @@ void SessionCore::onStopRequested()
 SessionRunnerState SessionCore::state() const
 {
     std::lock_guard lock(m_mutex);
+    return stateLocked();
+}
+
+SessionRunnerState SessionCore::stateLocked() const
+{
     SessionRunnerState state = m_state;
     if (state.busy) {
         state.progressValue = control->progressValue.load(std::memory_order_relaxed);
@@ -258,9 +263,11 @@ SessionRunnerState SessionCore::state() const
     return state;
 }
 
-QList<QueuedTask> SessionCore::waitingTasks() const
+QList<QueuedTask> SessionCore::waitingTasks(SessionRunnerState *stateThen) const
 {
     std::lock_guard lock(m_mutex);
+    if (stateThen)
+        *stateThen = stateLocked();
     QList<QueuedTask> tasks;
     tasks.reserve(qsizetype(m_queue.size()));
     for (const Entry &entry : m_queue)
@@ -272,6 +279,30 @@ TaskRecordBatch SessionCore::records(quint64 fromSequence, qsizetype maxCount) c
 {
     std::lock_guard lock(m_mutex);
     return m_records.read(fromSequence, maxCount);
+}
+
+SessionSnapshot SessionCore::snapshot(quint64 fromSequence, qsizetype maxRecords,
+                                      quint64 knownQueueRevision) const
+{
+    SessionSnapshot snapshot;
+    std::lock_guard lock(m_mutex);
+    snapshot.state = stateLocked();
+    const quint64 last = m_records.lastSequence();
+    quint64 from = std::max<quint64>(fromSequence, 1);
+    quint64 skipped = 0;
+    if (maxRecords >= 0 && last >= from && last - from + 1 > quint64(maxRecords)) {
+        skipped = last - from + 1 - quint64(maxRecords);
+        from += skipped;
+    }
+    snapshot.records = m_records.read(from, maxRecords);
+    snapshot.records.dropped += skipped;
+    if (m_state.queueRevision != knownQueueRevision) {
+        snapshot.hasWaiting = true;
+        snapshot.waiting.reserve(qsizetype(m_queue.size()));
+        for (const Entry &entry : m_queue)
+            snapshot.waiting.append(entry.queued);
+    }
+    return snapshot;
 }
 
 void SessionCore::setRecordLimit(qsizetype limit)
@@ -537,14 +568,30 @@ SessionRunnerState SessionRunner::state() const
     return m_core->state();
 }
 
-QList<QueuedTask> SessionRunner::waitingTasks() const
+QList<QueuedTask> SessionRunner::waitingTasks(SessionRunnerState *stateThen) const
 {
-    return m_core ? m_core->waitingTasks() : QList<QueuedTask>();
+    if (!m_core) {
+        if (stateThen)
+            *stateThen = state();
+        return {};
+    }
+    return m_core->waitingTasks(stateThen);
 }
 
 TaskRecordBatch SessionRunner::records(quint64 fromSequence, qsizetype maxCount) const
 {
     return m_core ? m_core->records(fromSequence, maxCount) : TaskRecordBatch();
+}
+
+SessionSnapshot SessionRunner::snapshot(quint64 fromSequence, qsizetype maxRecords,
+                                        quint64 knownQueueRevision) const
+{
+    if (!m_core) {
+        SessionSnapshot snapshot;
+        snapshot.state = state();
+        return snapshot;
+    }
+    return m_core->snapshot(fromSequence, maxRecords, knownQueueRevision);
 }
 
 void SessionRunner::setRecordLimit(qsizetype limit)

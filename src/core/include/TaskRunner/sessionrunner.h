@@ -70,6 +70,16 @@ struct TASKRUNNER_CORE_EXPORT SessionRunnerState
     QString lastResultText() const;
 };
 
+// What a view reads in one step: the state, the newest records, and the waiting tasks when the
+// queue changed, all of the same moment.
+struct SessionSnapshot
+{
+    SessionRunnerState state;
+    TaskRecordBatch records;
+    bool hasWaiting = false; // the queue changed since the revision the caller knew
+    QList<QueuedTask> waiting;
+};
+
 using SessionWorker = std::function<QVariant(const QVariant &task, TaskContext &context)>;
 
 // One session's worker thread: runs queued tasks one at a time, in order. What a worker throws
@@ -150,12 +160,18 @@ public:
     qsizetype clear();
 
     SessionRunnerState state() const;
-    // The waiting tasks, in the order they will run.
-    QList<QueuedTask> waitingTasks() const;
+    // The waiting tasks, in the order they will run; and, when asked for, the state at the
+    // same moment.
+    QList<QueuedTask> waitingTasks(SessionRunnerState *stateThen = nullptr) const;
     // The finished tasks' records from `fromSequence` on (at most `maxCount`, all when
     // negative), with a count of those no longer kept. No event per task: read them when
     // notified.
     TaskRecordBatch records(quint64 fromSequence, qsizetype maxCount = -1) const;
+    // The state, the records from `fromSequence` on (only the newest `maxRecords`: older ones
+    // are counted in dropped), and the waiting tasks unless the queue is still at
+    // `knownQueueRevision`. One lock for all of it.
+    SessionSnapshot snapshot(quint64 fromSequence, qsizetype maxRecords,
+                             quint64 knownQueueRevision) const;
     // How many records are kept (RunnerOptions::recordLimit at first).
     void setRecordLimit(qsizetype limit);
 
