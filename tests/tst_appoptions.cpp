@@ -17,6 +17,7 @@ private slots:
     void validArguments();
     void invalidArgumentsExitWithStatus2_data();
     void invalidArgumentsExitWithStatus2();
+    void repeatedTaskOptionsQueueCommandsInOrder();
     void helpAndVersion();
 };
 
@@ -107,6 +108,10 @@ void tst_AppOptions::invalidArgumentsExitWithStatus2_data()
     row("tasks negative", {QStringLiteral("--tasks"), QStringLiteral("-1")}, "--tasks");
     row("unknown option", {QStringLiteral("--frobnicate")}, "Unknown option 'frobnicate'");
     row("positional argument", {QStringLiteral("file.txt")}, "Unexpected argument 'file.txt'");
+    row("task unclosed quote", {QStringLiteral("--task"), QStringLiteral("echo 'open")},
+        "--task: 'echo 'open' is not a command");
+    row("task empty", {QStringLiteral("--task"), QStringLiteral("  ")}, "--task");
+    row("task missing value", {QStringLiteral("--task")}, "Missing value after '--task'");
 }
 
 void tst_AppOptions::invalidArgumentsExitWithStatus2()
@@ -137,6 +142,18 @@ void tst_AppOptions::invalidArgumentsExitWithStatus2()
     QVERIFY2(error.startsWith(QLatin1String("taskrunner: ")) && error.contains(expected),
              qPrintable(error));
     QVERIFY(process.readAllStandardOutput().isEmpty());
+}
+
+void tst_AppOptions::repeatedTaskOptionsQueueCommandsInOrder()
+{
+    AppOptions options;
+    const auto result =
+        AppOptions::parse({QStringLiteral("taskrunner"), QStringLiteral("--task"),
+                           QStringLiteral("echo 'a b'"), QStringLiteral("--task=make -j2")},
+                          options);
+    QCOMPARE(result.outcome, AppOptions::Outcome::Run);
+    QCOMPARE(options.commands,
+             (QStringList{QStringLiteral("echo 'a b'"), QStringLiteral("make -j2")}));
 }
 
 void tst_AppOptions::helpAndVersion()

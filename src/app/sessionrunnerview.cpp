@@ -471,7 +471,7 @@ void SessionRunnerView::showSelectedOutput()
 void SessionRunnerView::onRowFinished(int row)
 {
     const TaskTableModel::Row *finished = m_model->rowAt(row);
-    if (!finished || finished->duration < longTaskDuration())
+    if (!finished || finished->duration < m_longTask)
         return;
     const QString title =
         finished->state == TaskState::Done

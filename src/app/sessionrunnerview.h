@@ -64,7 +64,9 @@ public:
     static QVariant exampleTask();
     static bool isExampleTask(const QVariant &task);
     static QString describeTask(const QVariant &task);
-    static constexpr std::chrono::seconds longTaskDuration() { return std::chrono::seconds(10); }
+    // How long a task must have run for longTaskEnded(): 10 s.
+    std::chrono::milliseconds longTaskDuration() const { return m_longTask; }
+    void setLongTaskDuration(std::chrono::milliseconds duration) { m_longTask = duration; }
 
 signals:
     // Emitted after the view showed a new state (main thread).
@@ -103,4 +105,5 @@ private:
     QTimer m_clock;                         // ticks the running task's elapsed time
     std::function<void(const QString &)> m_commandUsed;
     int m_scrollBeforeRemoval = -1;
+    std::chrono::milliseconds m_longTask{10000};
 };

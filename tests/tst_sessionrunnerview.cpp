@@ -1,0 +1,463 @@
+// The session view as a user drives it: the command field, the task table, the output, the
+// progress bar and every action, in a real window (offscreen).
+#include "appcontroller.h"
+#include "applicationinfo.h"
+#include "confirmdialog.h"
+#include "sessionrunnerview.h"
+#include "sessionwindow.h"
+#include "taskoutputview.h"
+#include "tasktablemodel.h"
+#include "testsupport.h"
+
+#include <TaskRunner/commandspec.h>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+using namespace std::chrono_literals;
+using TaskRunner::TaskState;
+
+namespace {
+
+AppOptions testOptions(const QString &key)
+{
+    AppOptions options;
+    options.globalKey = key;
+    options.taskSeconds = 0.05;
+    return options;
+}
+
+template<typename T> T *child(QWidget *parent, const char *name)
+{
+    auto *found = parent->findChild<T *>(QString::fromLatin1(name));
+    Q_ASSERT(found);
+    return found;
+}
+
+// Answers the next ConfirmDialog that opens (from a nested event loop), and counts it.
+struct DialogAnswer
+{
+    DialogAnswer(bool accept, bool dontAskAgain = false)
+    {
+        QObject::connect(&timer, &QTimer::timeout, &timer, [this, accept, dontAskAgain] {
+            auto *dialog = qobject_cast<ConfirmDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            ++asked;
+            text = dialog->findChild<QLabel *>(QStringLiteral("textLabel"))->text();
+            dialog->findChild<QCheckBox *>(QStringLiteral("dontAskCheckBox"))
+                ->setChecked(dontAskAgain);
+            accept ? dialog->accept() : dialog->reject();
+        });
+        timer.start(10);
+    }
+    QTimer timer;
+    int asked = 0;
+    QString text;
+};
+
+struct Window
+{
+    explicit Window(AppController &app)
+        : window(app.newWindow())
+        , view(window->sessionView())
+        , field(child<QLineEdit>(view, "commandEdit"))
+    {}
+    TaskTableModel *model() const { return view->taskModel(); }
+    QTableView *table() const { return view->taskTable(); }
+    const TaskTableModel::Row *row(int row) const
+    {
+        return model() ? model()->rowAt(row) : nullptr;
+    }
+    QString stateOf(int row) const
+    {
+        const auto *r = this->row(row);
+        return r ? TaskTableModel::stateText(*r) : QString();
+    }
+    void type(const QString &line)
+    {
+        field->setFocus();
+        field->clear();
+        QTest::keyClicks(field, line);
+        QTest::keyClick(field, Qt::Key_Return);
+    }
+    void select(int row)
+    {
+        table()->selectionModel()->setCurrentIndex(model()->index(row, 0),
+                                                   QItemSelectionModel::ClearAndSelect |
+                                                       QItemSelectionModel::Rows);
+    }
+    QString output() const
+    {
+        return view->outputView() ? view->outputView()->findChild<QPlainTextEdit *>()->toPlainText()
+                                  : QString();
+    }
+    QAction *action(const char *name) const
+    {
+        return view->findChild<QAction *>(QString::fromLatin1(name));
+    }
+    SessionWindow *window;
+    SessionRunnerView *view;
+    QLineEdit *field;
+};
+
+} // namespace
+
+class tst_SessionRunnerView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void aTypedCommandRunsAndShowsItsOutput();
+    void runInShellRunsTheLineThroughSh();
+    void anEmptyFieldQueuesTheExampleTask();
+    void anInvalidLineIsRefusedWithAMessage();
+    void outputIsShownLiveAndCancelStopsTheCommand();
+    void progressIsDeterminateForTheExampleAndBusyForACommand();
+    void actionsOnTheSelectedTask();
+    void pauseResumeAndClearTheQueue();
+    void upAndDownWalkThroughEarlierCommands();
+    void aPasteOfSeveralLinesQueuesOneTaskPerLineAfterAsking();
+    void closingAsksOnlyWhileCommandsWaitOrRun();
+    void quitAsksOnceForEveryWindow();
+    void aLongTaskThatEndsInAnInactiveWindowAsksForANotification();
+};
+
+void tst_SessionRunnerView::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    TestSupport::installMessageGuard();
+    ApplicationInfo::installTranslations();
+}
+
+void tst_SessionRunnerView::init()
+{
+    QSettings().clear();
+}
+
+void tst_SessionRunnerView::cleanup()
+{
+    for (QWidget *widget : QApplication::topLevelWidgets())
+        widget->close();
+    TASKRUNNER_VERIFY_ALL_RUNNERS_GONE();
+}
+
+void tst_SessionRunnerView::aTypedCommandRunsAndShowsItsOutput()
+{
+    AppController app(testOptions(QStringLiteral("v-command")));
+    Window w(app);
+    QCOMPARE(w.field->accessibleName(), QStringLiteral("Command"));
+    w.type(QStringLiteral("printf '%s\\n' hello 'big world'"));
+    QCOMPARE(w.field->text(), QString()); // queued: the field is ready for the next
+    QTRY_VERIFY_WITH_TIMEOUT(w.model() && w.stateOf(0) == QStringLiteral("done"), 5000);
+    QCOMPARE(w.model()->index(0, TaskTableModel::TaskColumn).data().toString(),
+             QStringLiteral("printf '%s\\n' hello 'big world'"));
+    QCOMPARE(w.model()->index(0, TaskTableModel::OutcomeColumn).data().toString(),
+             QStringLiteral("big world"));
+    QCOMPARE(w.table()->accessibleName(), QStringLiteral("Tasks"));
+    w.select(0);
+    QTRY_COMPARE_WITH_TIMEOUT(w.output(), QStringLiteral("hello\nbig world\n"), 5000);
+    QCOMPARE(w.view->outputView()->findChild<QPlainTextEdit *>()->accessibleName(),
+             QStringLiteral("Output"));
+    QVERIFY(w.view->outputView()->findChild<QPlainTextEdit *>()->isReadOnly());
+    const QString details =
+        w.view->outputView()->findChild<QLabel *>(QStringLiteral("detailsLabel"))->text();
+    QVERIFY2(details.contains(QLatin1String("exit status 0")), qPrintable(details));
+}
+
+void tst_SessionRunnerView::runInShellRunsTheLineThroughSh()
+{
+    AppController app(testOptions(QStringLiteral("v-shell")));
+    Window w(app);
+    w.type(QStringLiteral("echo $((6*7))"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.model() && w.stateOf(0) == QStringLiteral("done"), 5000);
+    QCOMPARE(w.row(0)->outcome, QStringLiteral("$((6*7))")); // no shell: nothing expanded
+    child<QCheckBox>(w.view, "shellCheckBox")->setChecked(true);
+    w.type(QStringLiteral("echo $((6*7)) | tr 4 X"));
+    QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(1), QStringLiteral("done"), 5000);
+    QCOMPARE(w.row(1)->outcome, QStringLiteral("X2"));
+}
+
+void tst_SessionRunnerView::anEmptyFieldQueuesTheExampleTask()
+{
+    AppController app(testOptions(QStringLiteral("v-example")));
+    Window w(app);
+    QTest::mouseClick(child<QPushButton>(w.view, "addTaskButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(w.model() && w.stateOf(0) == QStringLiteral("done"), 5000);
+    QCOMPARE(w.model()->index(0, TaskTableModel::TaskColumn).data().toString(),
+             QStringLiteral("Example"));
+    QVERIFY(QDateTime::fromString(w.row(0)->outcome, Qt::ISODateWithMs).isValid());
+}
+
+void tst_SessionRunnerView::anInvalidLineIsRefusedWithAMessage()
+{
+    AppController app(testOptions(QStringLiteral("v-invalid")));
+    Window w(app);
+    w.type(QStringLiteral("echo 'unclosed"));
+    const QString message = w.window->statusBar()->currentMessage();
+    QVERIFY2(message.startsWith(QLatin1String("Not queued:")), qPrintable(message));
+    QCOMPARE(w.field->text(), QStringLiteral("echo 'unclosed")); // kept, to be mended
+    QCOMPARE(w.window->runner().state().appended, 0u);
+}
+
+void tst_SessionRunnerView::outputIsShownLiveAndCancelStopsTheCommand()
+{
+    AppController app(testOptions(QStringLiteral("v-live")));
+    Window w(app);
+    w.type(QStringLiteral("sh -c 'echo first; echo oops >&2; exec sleep 60'"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.model() && w.stateOf(0) == QStringLiteral("running"), 5000);
+    w.select(0);
+    QTRY_COMPARE_WITH_TIMEOUT(w.output(), QStringLiteral("first\noops\n"), 5000);
+    QVERIFY(w.action("cancelTaskAction")->isEnabled());
+    QTest::keyClick(w.table(), Qt::Key_Delete); // Cancel Task
+    QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(0), QStringLiteral("cancelled"), 5000);
+    QCOMPARE(w.row(0)->outcome, QStringLiteral("killed by SIGTERM"));
+    QVERIFY(!w.action("cancelTaskAction")->isEnabled());
+}
+
+void tst_SessionRunnerView::progressIsDeterminateForTheExampleAndBusyForACommand()
+{
+    AppOptions options = testOptions(QStringLiteral("v-progress"));
+    options.taskSeconds = 0.6;
+    AppController app(options);
+    Window w(app);
+    auto *progress = child<QProgressBar>(w.view, "progressBar");
+    QCOMPARE(progress->accessibleName(), QStringLiteral("Progress"));
+    QVERIFY(!progress->isVisibleTo(w.window));
+    w.view->addExampleTask();
+    QTRY_VERIFY_WITH_TIMEOUT(progress->isVisibleTo(w.window), 5000);
+    QCOMPARE(progress->maximum(), 1000); // determinate: the example reports its progress
+    QTRY_VERIFY_WITH_TIMEOUT(progress->value() > 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!progress->isVisibleTo(w.window), 5000);
+    w.type(QStringLiteral("sleep 0.5"));
+    QTRY_VERIFY_WITH_TIMEOUT(progress->isVisibleTo(w.window), 5000);
+    QCOMPARE(progress->maximum(), 0); // busy: a command has no known end
+    QVERIFY(!child<QLabel>(w.view, "elapsedLabel")->text().isEmpty());
+}
+
+void tst_SessionRunnerView::actionsOnTheSelectedTask()
+{
+    AppController app(testOptions(QStringLiteral("v-actions")));
+    Window w(app);
+    w.type(QStringLiteral("sleep 60"));
+    w.type(QStringLiteral("echo b"));
+    w.type(QStringLiteral("echo c"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.model() && w.model()->rowCount() == 3 && w.stateOf(0) == QStringLiteral("running"), 5000);
+    // Move Down, Move Up on waiting tasks; the running one cannot move.
+    w.select(1);
+    QVERIFY(w.action("moveDownAction")->isEnabled());
+    QVERIFY(!w.action("moveUpAction")->isEnabled()); // already next
+    w.action("moveDownAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(w.row(2)->task.value<TaskRunner::CommandSpec>().line,
+                              QStringLiteral("echo b"), 5000);
+    QCOMPARE(w.table()->selectionModel()->currentIndex().row(), 2); // the selection followed
+    w.action("moveUpAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(w.row(1)->task.value<TaskRunner::CommandSpec>().line,
+                              QStringLiteral("echo b"), 5000);
+    // Copy Command.
+    w.select(0);
+    QVERIFY(!w.action("moveUpAction")->isEnabled());
+    w.action("copyCommandAction")->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("sleep 60"));
+    // Cancel Task on a waiting one removes it; on the running one stops it.
+    w.select(2);
+    w.action("cancelTaskAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowAt(0)->state == TaskState::Cancelled, 5000);
+    QCOMPARE(w.model()->rowAt(0)->task.value<TaskRunner::CommandSpec>().line,
+             QStringLiteral("echo c"));
+    w.select(1);
+    w.action("cancelTaskAction")->trigger(); // sleep 60
+    QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(1), QStringLiteral("cancelled"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(2), QStringLiteral("done"), 5000); // echo b ran
+    // Run Again, and Copy Output of what it printed.
+    w.select(2);
+    w.action("runAgainAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 4, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(3), QStringLiteral("done"), 5000);
+    QCOMPARE(w.row(3)->outcome, QStringLiteral("b"));
+    w.select(3);
+    QTRY_COMPARE_WITH_TIMEOUT(w.output(), QStringLiteral("b\n"), 5000);
+    w.action("copyOutputAction")->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("b\n"));
+    // Each action is in the Session menu too.
+    const QList<QAction *> menu =
+        w.window->findChild<QMenu *>(QStringLiteral("sessionMenu"))->actions();
+    for (QAction *action : w.view->taskActions())
+        QVERIFY2(menu.contains(action), qPrintable(action->text()));
+}
+
+void tst_SessionRunnerView::pauseResumeAndClearTheQueue()
+{
+    AppController app(testOptions(QStringLiteral("v-queue")));
+    Window w(app);
+    w.type(QStringLiteral("sleep 60"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.model() && w.stateOf(0) == QStringLiteral("running"), 5000);
+    auto *pause = child<QToolButton>(w.view, "pauseQueueButton");
+    QCOMPARE(pause->accessibleName(), QStringLiteral("Pause Queue"));
+    QTest::mouseClick(pause, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(w.window->runner().state().paused, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(pause->accessibleName(), QStringLiteral("Resume Queue"), 5000);
+    w.type(QStringLiteral("echo one"));
+    w.type(QStringLiteral("echo two"));
+    w.window->runner().cancel(w.row(0)->id);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(w.view, "statusLabel")->text(),
+                              QStringLiteral("The queue is paused"), 5000);
+    QTest::qWait(100); // negative check: paused, nothing more starts
+    QCOMPARE(w.stateOf(1), QStringLiteral("waiting"));
+    QTest::mouseClick(child<QToolButton>(w.view, "clearQueueButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 1, 5000);
+    QCOMPARE(w.window->statusBar()->currentMessage(), QStringLiteral("Dropped 2 waiting tasks"));
+    QTest::mouseClick(pause, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.window->runner().state().paused, 5000);
+}
+
+void tst_SessionRunnerView::upAndDownWalkThroughEarlierCommands()
+{
+    AppController app(testOptions(QStringLiteral("v-history")));
+    Window w(app);
+    w.type(QStringLiteral("echo 1"));
+    w.type(QStringLiteral("echo 2"));
+    QTest::keyClicks(w.field, QStringLiteral("draft"));
+    QTest::keyClick(w.field, Qt::Key_Up);
+    QCOMPARE(w.field->text(), QStringLiteral("echo 2"));
+    QTest::keyClick(w.field, Qt::Key_Up);
+    QCOMPARE(w.field->text(), QStringLiteral("echo 1"));
+    QTest::keyClick(w.field, Qt::Key_Up); // the oldest: stays
+    QCOMPARE(w.field->text(), QStringLiteral("echo 1"));
+    QTest::keyClick(w.field, Qt::Key_Down);
+    QTest::keyClick(w.field, Qt::Key_Down);
+    QCOMPARE(w.field->text(), QStringLiteral("draft"));
+    // The history is kept for the next window, and the next run.
+    Window other(app);
+    QTest::keyClick(other.field, Qt::Key_Up);
+    QCOMPARE(other.field->text(), QStringLiteral("echo 2"));
+    QCOMPARE(app.settings().commandHistory(),
+             (QStringList{QStringLiteral("echo 1"), QStringLiteral("echo 2")}));
+}
+
+void tst_SessionRunnerView::aPasteOfSeveralLinesQueuesOneTaskPerLineAfterAsking()
+{
+    AppController app(testOptions(QStringLiteral("v-paste")));
+    Window w(app);
+    QGuiApplication::clipboard()->setText(QStringLiteral("echo a\n\necho b\r\necho c\n"));
+    {
+        DialogAnswer no(false);
+        w.field->setFocus();
+        QTest::keySequence(w.field, QKeySequence::Paste);
+        QCOMPARE(no.asked, 1);
+        QCOMPARE(no.text,
+                 QStringLiteral("The pasted text has 3 lines. Queue each line as a task?"));
+    }
+    QCOMPARE(w.window->runner().state().appended, 0u);
+    {
+        DialogAnswer yes(true);
+        QTest::keySequence(w.field, QKeySequence::Paste);
+        QCOMPARE(yes.asked, 1);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(w.window->runner().state().done, 3u, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 3, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(2), QStringLiteral("done"), 5000);
+    QCOMPARE(w.row(2)->outcome, QStringLiteral("c"));
+    // One line is simply pasted into the field.
+    QGuiApplication::clipboard()->setText(QStringLiteral("echo single\n"));
+    QTest::keySequence(w.field, QKeySequence::Paste);
+    QCOMPARE(w.field->text(), QStringLiteral("echo single"));
+}
+
+void tst_SessionRunnerView::closingAsksOnlyWhileCommandsWaitOrRun()
+{
+    AppOptions options = testOptions(QStringLiteral("v-close"));
+    options.taskSeconds = 30;
+    AppController app(options);
+    {
+        // Example tasks only: closes at once.
+        Window w(app);
+        w.view->addExampleTask();
+        QTRY_VERIFY_WITH_TIMEOUT(w.window->runner().state().busy, 5000);
+        DialogAnswer answer(false);
+        QVERIFY(w.window->close());
+        QCOMPARE(answer.asked, 0);
+    }
+    Window w(app);
+    w.type(QStringLiteral("sleep 60"));
+    w.type(QStringLiteral("echo waiting"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.window->runner().state().busy, 5000);
+    {
+        DialogAnswer no(false);
+        QVERIFY(!w.window->close());
+        QCOMPARE(no.asked, 1);
+        QCOMPARE(no.text, QStringLiteral("Close this window and stop 2 commands?"));
+    }
+    QVERIFY(w.window->isVisible());
+    {
+        DialogAnswer yes(true, true); // and don't ask again
+        QVERIFY(w.window->close());
+        QCOMPARE(yes.asked, 1);
+    }
+    QVERIFY(!app.settings().confirmStoppingCommands());
+    Window next(app);
+    next.type(QStringLiteral("sleep 60"));
+    QTRY_VERIFY_WITH_TIMEOUT(next.window->runner().state().busy, 5000);
+    DialogAnswer answer(false);
+    QVERIFY(next.window->close());
+    QCOMPARE(answer.asked, 0);
+}
+
+void tst_SessionRunnerView::quitAsksOnceForEveryWindow()
+{
+    AppController app(testOptions(QStringLiteral("v-quit")));
+    Window a(app);
+    Window b(app);
+    a.type(QStringLiteral("sleep 60"));
+    b.type(QStringLiteral("sleep 60"));
+    b.type(QStringLiteral("sleep 60"));
+    QTRY_VERIFY_WITH_TIMEOUT(a.window->runner().state().busy && b.window->runner().state().busy,
+                             5000);
+    {
+        DialogAnswer no(false);
+        QVERIFY(!app.quit());
+        QCOMPARE(no.asked, 1);
+        QCOMPARE(no.text, QStringLiteral("Quit and stop 3 commands?"));
+    }
+    QCOMPARE(app.windows().size(), 2);
+    DialogAnswer yes(true);
+    QVERIFY(app.quit());
+    QCOMPARE(yes.asked, 1); // once, not once per window
+    QCOMPARE(app.windows().size(), 0);
+}
+
+void tst_SessionRunnerView::aLongTaskThatEndsInAnInactiveWindowAsksForANotification()
+{
+    AppController app(testOptions(QStringLiteral("v-notify")));
+    Window w(app);
+    w.view->setLongTaskDuration(100ms);
+    QStringList titles;
+    connect(w.view, &SessionRunnerView::longTaskEnded, this,
+            [&](const QString &title) { titles << title; });
+    w.type(QStringLiteral("echo quick"));
+    w.type(QStringLiteral("sleep 0.3"));
+    QTRY_COMPARE_WITH_TIMEOUT(w.window->runner().state().done, 2u, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(titles, QStringList{QStringLiteral("Task 2 done")}, 5000);
+}
+
+QTEST_MAIN(tst_SessionRunnerView)
+#include "tst_sessionrunnerview.moc"
