@@ -133,6 +133,16 @@ void TaskTableModel::finishRow(Row &row, const TaskRunner::TaskRecord &record)
 void TaskTableModel::addRecords(const TaskRunner::TaskRecordBatch &batch)
 {
     m_nextSequence = std::max(m_nextSequence, batch.nextSequence);
+    if (batch.dropped > 0 && m_running) {
+        // More tasks ended since the last update than the table keeps: if the running task's
+        // record is among those skipped, its row is older than every row shown now.
+        const TaskRunner::TaskId running = m_running->id;
+        const bool recorded =
+            std::any_of(batch.records.begin(), batch.records.end(),
+                        [running](const TaskRunner::TaskRecord &r) { return r.id == running; });
+        if (!recorded)
+            removeRunningRow();
+    }
     for (const TaskRunner::TaskRecord &record : batch.records) {
         const int finishedRow = finishedCount();
         if (m_running && m_running->id == record.id) {
@@ -174,14 +184,8 @@ void TaskTableModel::addRecords(const TaskRunner::TaskRecordBatch &batch)
 void TaskTableModel::syncRunning(const TaskRunner::SessionRunnerState &state)
 {
     const TaskRunner::TaskId runningId = state.busy ? state.runningId : 0;
-    if (m_running && m_running->id != runningId) {
-        // It ended, but its record was dropped before this model read it.
-        m_running->state = TaskState::Done;
-        m_running->outcome = tr("(not recorded)");
-        m_finished.push_back(std::move(*m_running));
-        m_running.reset();
-        rowChanged(finishedCount() - 1);
-    }
+    if (m_running && m_running->id != runningId)
+        removeRunningRow(); // it ended, and its record was skipped as too old to show
     if (!runningId)
         return;
     if (m_running) { // the same task: its output may be new
@@ -275,6 +279,14 @@ void TaskTableModel::syncWaiting(const QList<TaskRunner::QueuedTask> &waiting)
         endInsertRows();
         i = last;
     }
+}
+
+void TaskTableModel::removeRunningRow()
+{
+    const int row = runningRow();
+    beginRemoveRows({}, row, row);
+    m_running.reset();
+    endRemoveRows();
 }
 
 void TaskTableModel::dropOldFinished()

@@ -100,6 +100,7 @@ private:
     int findWaiting(TaskRunner::TaskId id) const;
     Row rowFor(const TaskRunner::QueuedTask &task) const;
     void dropOldFinished();
+    void removeRunningRow();
     void resetRows();
 
     TaskRunner::SessionRunner m_runner;
