@@ -90,7 +90,9 @@ void TaskOutputView::appendNewOutput()
     const qint64 total = m_output->totalSize();
     qint64 from = m_offset;
     if (total - from > refreshLimit()) {
+        // Appending would lay out and then trim far more than anyone can read: start again.
         from = total - refreshLimit();
+        ui->outputEdit->clear();
         insert(tr("[… %1 not shown …]\n").arg(byteSizeText(from - m_offset)), false);
         m_stdoutDecoder.resetState();
         m_stderrDecoder.resetState();

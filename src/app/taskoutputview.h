@@ -16,8 +16,9 @@ class TaskOutputView;
 // incrementally (only what is new since the last refresh), decoded as UTF-8 per channel (a
 // character split between two reads stays whole; invalid bytes and NULs become U+FFFD), with
 // standard error in its own colour. While the view is scrolled to the end it follows the
-// output. However fast a task writes, one refresh inserts at most refreshLimit() bytes: what
-// came before that is skipped with a note saying how much, so the GUI stays responsive.
+// output. However fast a task writes, one refresh shows at most refreshLimit() new bytes: when
+// more came, the view starts again with a note saying how much was skipped and the newest
+// refreshLimit() bytes, so a flood costs the GUI a small, bounded layout per refresh.
 class TaskOutputView : public QWidget
 {
     Q_OBJECT
@@ -25,13 +26,16 @@ public:
     explicit TaskOutputView(QWidget *parent = nullptr);
     ~TaskOutputView() override;
 
-    static constexpr qint64 refreshLimit() { return 64 * 1024; }
-    // Lines kept in the view; the task's output itself keeps its own bounded tail.
-    static constexpr int lineLimit() { return 10000; }
+    static constexpr qint64 refreshLimit() { return 16 * 1024; }
+    // Lines kept in the view; the task's output itself keeps its own bounded tail (and Copy
+    // Output copies all of that).
+    static constexpr int lineLimit() { return 5000; }
 
     // Shows `row` (nullptr: nothing). The same task again only adds what is new.
     void showTask(const TaskTableModel::Row *row, const QString &description);
     TaskRunner::TaskId shownTask() const { return m_task; }
+    // Everything the task wrote so far is in the view (or was skipped with a note).
+    bool isUpToDate() const { return m_output && m_offset == m_output->totalSize(); }
     // The whole output as kept, as text (for Copy Output).
     QString outputText() const;
 

@@ -73,6 +73,13 @@ prepareChild(int descriptorLimit) noexcept
     unsigned char noSignals[(_NSIG - 1) / 8] = {};
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, noSignals, nullptr, sizeof noSignals);
 
+    // Larger pipes for stdout and stderr (1 MiB where the system allows, else its default):
+    // a command that writes fast wakes the runner's thread a sixteenth as often.
+#ifdef F_SETPIPE_SZ
+    syscall(SYS_fcntl, 1, F_SETPIPE_SZ, 1 << 20);
+    syscall(SYS_fcntl, 2, F_SETPIPE_SZ, 1 << 20);
+#endif
+
     // Qt opens its own descriptors close-on-exec, but other code of the application may not:
     // none of those may reach the command. Close-on-exec, not a close: Qt's pipe that reports
     // a failed exec to the parent must stay open until the exec.

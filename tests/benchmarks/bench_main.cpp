@@ -47,6 +47,9 @@ const Part parts[] = {
     {"quit", "quitting (real executable; in process with a stuck worker)", &measureQuit},
     {"windows", "200 windows", &measureWindows},
     {"startup", "start-up of taskrunner and taskrunner-hello", &measureStartup},
+    {"control", "per-task cancel and progress", &measureTaskControl},
+    {"commands", "commands: 1,000 /bin/true, 200 MiB output floods, cancel of a group",
+     &measureCommands},
 };
 
 struct Figure
@@ -145,6 +148,38 @@ QList<Figure> figures(const BenchResults &r)
          check(has({r.startupFirstWindowMs, r.helloFirstWindowMs}),
                r.startupFirstWindowMs <= 1.5 * r.helloFirstWindowMs)},
         {"hello_first_window_ms", r.helloFirstWindowMs, 1, "ms", {}, -1},
+        {"cancel_running_task_us", r.cancelRunningTaskUs, 1, "us", QStringLiteral("<= 1,000"),
+         check(has({r.cancelRunningTaskUs}), r.cancelRunningTaskUs <= 1000)},
+        {"progress_call_ns", r.progressCallNs, 2, "ns", QStringLiteral("<= 20"),
+         check(has({r.progressCallNs}), r.progressCallNs <= 20)},
+        {"progress_notifications_per_s", r.progressNotificationsPerS, 1, "/s",
+         QStringLiteral("<= 125"),
+         check(has({r.progressNotificationsPerS}), r.progressNotificationsPerS <= 125)},
+        {"command_tasks_per_s", r.commandTasksPerS, 1, "tasks/s",
+         QStringLiteral(">= 0.8 x the shell loop"),
+         check(has({r.commandTasksPerS, r.shellLoopTasksPerS}),
+               r.commandTasksPerS >= 0.8 * r.shellLoopTasksPerS)},
+        {"shell_loop_tasks_per_s", r.shellLoopTasksPerS, 1, "tasks/s", {}, -1},
+        {"output_flood_mib_per_s", r.outputFloodMiBPerS, 1, "MiB/s",
+         QStringLiteral(">= 0.5 x the pipe"),
+         check(has({r.outputFloodMiBPerS, r.pipeMiBPerS}),
+               r.outputFloodMiBPerS >= 0.5 * r.pipeMiBPerS)},
+        {"pipe_mib_per_s", r.pipeMiBPerS, 1, "MiB/s", {}, -1},
+        {"output_flood_loop_latency_p99_ms", r.outputFloodLoopLatencyP99Ms, 2, "ms",
+         QStringLiteral("<= 20"),
+         check(has({r.outputFloodLoopLatencyP99Ms}), r.outputFloodLoopLatencyP99Ms <= 20)},
+        {"output_flood_rss_growth_mib", r.outputFloodRssGrowthMiB, 2, "MiB",
+         QStringLiteral("<= 32"),
+         check(has({r.outputFloodRssGrowthMiB}), r.outputFloodRssGrowthMiB <= 32)},
+        {"naive_output_loop_latency_p99_ms", r.naiveOutputLoopLatencyP99Ms, 2, "ms", {}, -1},
+        {"naive_output_rss_growth_mib", r.naiveOutputRssGrowthMiB, 2, "MiB", {}, -1},
+        {"cancel_command_ms", r.cancelCommandMs, 2, "ms", QStringLiteral("<= 50"),
+         check(has({r.cancelCommandMs}), r.cancelCommandMs <= 50)},
+        {"cancel_stubborn_command_ms", r.cancelStubbornCommandMs, 1, "ms",
+         QStringLiteral("<= grace + 50"),
+         check(has({r.cancelStubbornCommandMs, r.commandKillGraceMs}),
+               r.cancelStubbornCommandMs <= r.commandKillGraceMs + 50)},
+        {"command_kill_grace_ms", r.commandKillGraceMs, 0, "ms", {}, -1},
     };
 }
 
@@ -214,6 +249,14 @@ void printTable(const BenchResults &r)
                "target <= (grace + 100 ms) / grace");
     printRatio("taskrunner / hello start-up", r.startupFirstWindowMs, r.helloFirstWindowMs,
                "lower is better; target <= 1.5");
+    printRatio("commands / shell loop throughput", r.commandTasksPerS, r.shellLoopTasksPerS,
+               "higher is better; target >= 0.8");
+    printRatio("output flood shown / pipe to /dev/null", r.outputFloodMiBPerS, r.pipeMiBPerS,
+               "higher is better; target >= 0.5");
+    printRatio("output flood / naive GUI loop latency (p99)", r.outputFloodLoopLatencyP99Ms,
+               r.naiveOutputLoopLatencyP99Ms, "lower is better");
+    printRatio("output flood / naive RSS growth", r.outputFloodRssGrowthMiB,
+               r.naiveOutputRssGrowthMiB, "lower is better");
 }
 
 // The offscreen platform says this for every QMainWindow shown; it is not the app's doing.

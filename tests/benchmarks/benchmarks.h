@@ -42,6 +42,22 @@ struct BenchResults
     // Start-up of the real executable beside a minimal Qt Widgets program.
     double startupFirstWindowMs = none;
     double helloFirstWindowMs = none;
+    // Per-task control.
+    double cancelRunningTaskUs = none;
+    double progressCallNs = none;
+    double progressNotificationsPerS = none;
+    // Commands.
+    double commandTasksPerS = none;
+    double shellLoopTasksPerS = none;
+    double outputFloodMiBPerS = none;
+    double pipeMiBPerS = none;
+    double outputFloodLoopLatencyP99Ms = none;
+    double outputFloodRssGrowthMiB = none;
+    double naiveOutputLoopLatencyP99Ms = none;
+    double naiveOutputRssGrowthMiB = none;
+    double cancelCommandMs = none;
+    double cancelStubbornCommandMs = none;
+    double commandKillGraceMs = none;
 };
 
 namespace Bench {
@@ -60,5 +76,7 @@ void measureQuit(BenchResults &results);
 void measureWindows(BenchResults &results);
 void measureGlobalPeriod(BenchResults &results);
 void measureStartup(BenchResults &results);
+void measureTaskControl(BenchResults &results);
+void measureCommands(BenchResults &results);
 
 } // namespace Bench
