@@ -28,8 +28,14 @@ struct WorkerOutcome
 // Calls `call()` and catches what it throws: it becomes the outcome's error. Thread
 // cancellation (glibc's forced unwind of pthread_exit() or pthread_cancel()) is not an error
 // but the end of the thread: `onThreadCancelled()` runs, and the unwind goes on.
+// (UndefinedBehaviorSanitizer takes the handler of the forced unwind, which has no exception
+// object, for a reference bound to null; it is the documented way to let it through.)
 template<typename Call, typename OnCancelled>
-WorkerOutcome callWorker(Call &&call, OnCancelled &&onThreadCancelled)
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((no_sanitize("null")))
+#endif
+WorkerOutcome
+callWorker(Call &&call, OnCancelled &&onThreadCancelled)
 {
     WorkerOutcome outcome;
     try {
