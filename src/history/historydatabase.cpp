@@ -1,0 +1,625 @@
+#include "historydatabase.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QStringList>
+#include <QVariant>
+
+#include <atomic>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace TaskRunner {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TaskRunner::HistoryStore", text);
+}
+
+// SQLite's NOT NULL columns take empty text, never a null QString (which Qt binds as NULL).
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
+}
+
+QString likePattern(const QString &needle)
+{
+    QString escaped;
+    escaped.reserve(needle.size() + 2);
+    escaped.append(QLatin1Char('%'));
+    for (const QChar c : needle) {
+        if (c == QLatin1Char('%') || c == QLatin1Char('_') || c == QLatin1Char('\\'))
+            escaped.append(QLatin1Char('\\'));
+        escaped.append(c);
+    }
+    escaped.append(QLatin1Char('%'));
+    return escaped;
+}
+
+QString searchText(const HistoryEntry &entry)
+{
+    return (entry.commandLine + QLatin1Char('\n') + entry.result).toCaseFolded();
+}
+
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+// Creates the missing folders of `path`, the last one with mode 0700 (it holds the history).
+bool ensureFolder(const QString &path, QString &error)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return true;
+    if (info.exists()) {
+        error = errnoText(ENOTDIR);
+        return false;
+    }
+    const QString parent = info.absolutePath();
+    if (parent != path && !ensureFolder(parent, error))
+        return false;
+    if (::mkdir(QFile::encodeName(path).constData(), 0700) != 0 && errno != EEXIST) {
+        error = errnoText(errno);
+        return false;
+    }
+    return true;
+}
+
+// Creates `path` with mode 0600 if it does not exist, before SQLite opens it: SQLite would
+// create it with the umask's mode, and gives its -wal and -shm files the database's mode.
+bool ensureFile(const QString &path, QString &error)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_CLOEXEC,
+                          S_IRUSR | S_IWUSR);
+    if (fd < 0) {
+        error = errnoText(errno);
+        return false;
+    }
+    ::close(fd);
+    return true;
+}
+
+const char *const selectColumns =
+    "h.id, h.session_id, h.task_number, h.kind, h.command, h.folder, h.queued_ms, "
+    "h.started_ms, h.finished_ms, h.state, h.exit_code, h.result, h.output_size, h.watch_key";
+
+struct Where
+{
+    QString sql;
+    QVariantList values;
+};
+
+Where whereClause(const HistoryFilter &filter, qint64 beforeId, qint64 afterId)
+{
+    Where where;
+    QStringList terms;
+    if (beforeId > 0) {
+        terms << QStringLiteral("h.id < ?");
+        where.values << beforeId;
+    }
+    if (afterId > 0) {
+        terms << QStringLiteral("h.id > ?");
+        where.values << afterId;
+    }
+    if (filter.states.size() == 1) {
+        // Uses the (state, id) index, newest first.
+        terms << QStringLiteral("h.state = ?");
+        where.values << filter.states.constFirst();
+    } else if (filter.states.size() > 1) {
+        // The unary + keeps SQLite on the id order: several index ranges would need a sort.
+        QStringList marks;
+        for (const QString &state : filter.states) {
+            marks << QStringLiteral("?");
+            where.values << state;
+        }
+        terms << QStringLiteral("+h.state IN (%1)").arg(marks.join(QLatin1Char(',')));
+    }
+    const QString needle = filter.text.trimmed();
+    if (!needle.isEmpty()) {
+        terms << QStringLiteral(
+            "(h.search LIKE ? ESCAPE '\\' OR (h.output_size > 0 AND EXISTS (SELECT 1 FROM "
+            "task_output s WHERE s.id = h.id AND CAST(s.tail AS TEXT) LIKE ? ESCAPE '\\')))");
+        where.values << likePattern(needle.toCaseFolded()) << likePattern(needle);
+    }
+    if (!terms.isEmpty())
+        where.sql = QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));
+    return where;
+}
+
+HistoryEntry readEntry(const QSqlQuery &query, bool withOutput)
+{
+    HistoryEntry entry;
+    entry.id = query.value(0).toLongLong();
+    entry.sessionId = query.value(1).toString();
+    entry.taskNumber = query.value(2).toLongLong();
+    entry.kind = query.value(3).toString();
+    entry.commandLine = query.value(4).toString();
+    entry.folder = query.value(5).toString();
+    entry.queuedMs = query.value(6).toLongLong();
+    entry.startedMs = query.value(7).toLongLong();
+    entry.finishedMs = query.value(8).toLongLong();
+    entry.state = query.value(9).toString();
+    const QVariant exitCode = query.value(10);
+    if (!exitCode.isNull())
+        entry.exitCode = exitCode.toInt();
+    entry.result = query.value(11).toString();
+    entry.outputSize = query.value(12).toLongLong();
+    entry.watchKey = query.value(13).toString();
+    if (withOutput)
+        entry.outputTail = query.value(14).toByteArray();
+    return entry;
+}
+
+std::atomic<int> s_connections{0};
+
+} // namespace
+
+HistoryDatabase::HistoryDatabase()
+    : m_connectionName(QStringLiteral("taskrunner-history-%1").arg(++s_connections))
+{}
+
+HistoryDatabase::~HistoryDatabase()
+{
+    close();
+}
+
+int HistoryDatabase::primaryCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : 0;
+}
+
+QString HistoryDatabase::writeFailureMessage(int code, const QString &detail)
+{
+    switch (code) {
+    case SqliteFull:
+        return tr("History is off for this run: the disk is full or the file may not grow (%1).")
+            .arg(detail);
+    case SqliteIoErr:
+        return tr("History is off for this run: the disk could not be written (%1).").arg(detail);
+    case SqliteReadOnly:
+    case SqliteCantOpen:
+        return tr("History is off for this run: the history file cannot be written (%1).")
+            .arg(detail);
+    case SqliteCorrupt:
+    case SqliteNotADb:
+        return tr("History is off for this run: the history file is damaged (%1).").arg(detail);
+    default:
+        return tr("History is off for this run: %1").arg(detail);
+    }
+}
+
+bool HistoryDatabase::connect(const QString &path, bool readOnly, QString &error)
+{
+    close();
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+    if (readOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    m_db.setConnectOptions(options);
+    if (!m_db.open()) {
+        error = m_db.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+void HistoryDatabase::close()
+{
+    m_insert.reset();
+    m_insertOutput.reset();
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_mode = Mode::Closed;
+}
+
+bool HistoryDatabase::exec(const QString &sql, QString *error)
+{
+    QSqlQuery query(m_db);
+    if (query.exec(sql))
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    return false;
+}
+
+HistoryDatabase::Probe HistoryDatabase::probe(int &version, QString &error)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    const auto failed = [&] {
+        error = query.lastError().text();
+        const int code = primaryCode(query.lastError());
+        return code == SqliteNotADb || code == SqliteCorrupt ? Probe::Damaged : Probe::Failed;
+    };
+    if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())
+        return failed();
+    const qint32 appId = query.value(0).toInt();
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return failed();
+    version = query.value(0).toInt();
+    if (!query.exec(QStringLiteral(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")))
+        return failed();
+    QStringList tables;
+    while (query.next())
+        tables << query.value(0).toString();
+    if (query.lastError().isValid())
+        return failed();
+
+    if (appId != 0 && appId != applicationId)
+        return Probe::Foreign;
+    if (version > schemaVersion)
+        return Probe::Newer;
+    if (version == 0) {
+        if (tables.isEmpty())
+            return Probe::Fresh;
+        return tables == QStringList{QStringLiteral("history")} ? Probe::Legacy : Probe::Foreign;
+    }
+    return tables.contains(QStringLiteral("task_history")) ? Probe::Ours : Probe::Foreign;
+}
+
+QString HistoryDatabase::setAside(const QString &path, QString &error)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
+    QString aside = path + QStringLiteral(".corrupt-") + stamp;
+    for (int n = 2; QFileInfo::exists(aside); ++n)
+        aside = path + QStringLiteral(".corrupt-") + stamp + QLatin1Char('-') + QString::number(n);
+    if (::rename(QFile::encodeName(path).constData(), QFile::encodeName(aside).constData()) != 0) {
+        error = errnoText(errno);
+        return {};
+    }
+    // The journal files go with it, so the set-aside copy stays whole.
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QString from = path + QLatin1String(suffix);
+        if (QFileInfo::exists(from))
+            ::rename(QFile::encodeName(from).constData(),
+                     QFile::encodeName(aside + QLatin1String(suffix)).constData());
+    }
+    return aside;
+}
+
+HistoryDatabase::OpenResult HistoryDatabase::open(const QString &path)
+{
+    close();
+    QString error;
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!ensureFolder(folder, error)) {
+        return {Mode::Closed, tr("History is off for this run: the folder %1 cannot be created "
+                                 "(%2).")
+                                  .arg(QDir::toNativeSeparators(folder), error)};
+    }
+    if (!ensureFile(path, error)) {
+        return {Mode::Closed, tr("History is off for this run: %1 cannot be created (%2).")
+                                  .arg(QDir::toNativeSeparators(path), error)};
+    }
+
+    QString notice;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (!connect(path, false, error)) {
+            close();
+            return {Mode::Closed, tr("History is off for this run: %1 cannot be opened (%2).")
+                                      .arg(QDir::toNativeSeparators(path), error)};
+        }
+        int version = 0;
+        switch (probe(version, error)) {
+        case Probe::Damaged:
+        case Probe::Foreign: {
+            close();
+            if (attempt > 0)
+                return {Mode::Closed, tr("History is off for this run: %1 cannot be used.")
+                                          .arg(QDir::toNativeSeparators(path))};
+            const QString aside = setAside(path, error);
+            if (aside.isEmpty()) {
+                return {Mode::Closed,
+                        tr("History is off for this run: %1 is not a usable history and cannot "
+                           "be set aside (%2).")
+                            .arg(QDir::toNativeSeparators(path), error)};
+            }
+            notice = tr("The history file was damaged or not a Task Runner history. It was set "
+                        "aside as %1 and a new history was started.")
+                         .arg(QDir::toNativeSeparators(aside));
+            if (!ensureFile(path, error)) {
+                return {Mode::Closed, tr("History is off for this run: %1 cannot be created (%2).")
+                                          .arg(QDir::toNativeSeparators(path), error)};
+            }
+            continue;
+        }
+        case Probe::Newer: {
+            // Not a byte is written to a newer file: no journal mode change, no migration.
+            close();
+            const QString newer = tr("The history was written by a newer version of Task Runner "
+                                     "(schema %1; this version knows %2).")
+                                      .arg(version)
+                                      .arg(schemaVersion);
+            if (connect(path, true, error) &&
+                exec(QStringLiteral("SELECT id FROM task_history LIMIT 1"), &error)) {
+                m_mode = Mode::ReadOnly;
+                return {Mode::ReadOnly,
+                        newer + QLatin1Char(' ') +
+                            tr("It is shown read-only and new tasks are not recorded.")};
+            }
+            close();
+            return {Mode::Closed,
+                    newer + QLatin1Char(' ') + tr("History is off for this run (%1).").arg(error)};
+        }
+        case Probe::Failed:
+            close();
+            return {Mode::Closed, tr("History is off for this run: %1 cannot be read (%2).")
+                                      .arg(QDir::toNativeSeparators(path), error)};
+        case Probe::Fresh:
+        case Probe::Legacy:
+        case Probe::Ours:
+            break;
+        }
+
+        QSqlQuery journal(m_db);
+        if (!journal.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !journal.next() ||
+            journal.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            error = journal.lastError().isValid() ? journal.lastError().text()
+                                                  : tr("WAL mode is not available");
+            journal = QSqlQuery();
+            close();
+            return {Mode::Closed, tr("History is off for this run: %1 cannot be written (%2).")
+                                      .arg(QDir::toNativeSeparators(path), error)};
+        }
+        journal = QSqlQuery();
+        // WAL with synchronous=NORMAL: always consistent; a power cut may lose the last batch.
+        exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        if (!createOrMigrate(error)) {
+            close();
+            return {Mode::Closed, tr("History is off for this run: the history cannot be set up "
+                                     "(%1).")
+                                      .arg(error)};
+        }
+        m_insert.emplace(m_db);
+        m_insertOutput.emplace(m_db);
+        if (!m_insert->prepare(QStringLiteral(
+                "INSERT INTO task_history (session_id, task_number, kind, command, folder, "
+                "queued_ms, started_ms, finished_ms, state, exit_code, result, output_size, "
+                "watch_key, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) ||
+            !m_insertOutput->prepare(
+                QStringLiteral("INSERT INTO task_output (id, tail) VALUES (?, ?)"))) {
+            error = m_insert->lastError().isValid() ? m_insert->lastError().text()
+                                                    : m_insertOutput->lastError().text();
+            close();
+            return {Mode::Closed, tr("History is off for this run (%1).").arg(error)};
+        }
+        m_mode = Mode::ReadWrite;
+        return {Mode::ReadWrite, notice};
+    }
+    close();
+    return {Mode::Closed, tr("History is off for this run.")};
+}
+
+bool HistoryDatabase::createOrMigrate(QString &error)
+{
+    // IMMEDIATE: a second instance opening the same file at the same moment waits here (busy
+    // timeout) and then sees the schema this one made.
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE"), &error))
+        return false;
+    int version = 0;
+    QString probeError;
+    const Probe probed = probe(version, probeError);
+    bool ok = false;
+    if (probed == Probe::Ours && version == schemaVersion) {
+        ok = true;
+    } else if (probed == Probe::Fresh || probed == Probe::Legacy || probed == Probe::Ours) {
+        ok = migrateFrom(version, error);
+    } else {
+        error = probeError.isEmpty() ? tr("the file changed while it was opened") : probeError;
+    }
+    if (ok && exec(QStringLiteral("COMMIT"), &error))
+        return true;
+    exec(QStringLiteral("ROLLBACK"));
+    return false;
+}
+
+// Each step takes the schema from version v to v + 1, inside the caller's transaction. Steps only
+// ever add (tables, indexes, columns with defaults) and never rename or drop what an earlier
+// version reads, so an older Task Runner can still read a newer file read-only.
+bool HistoryDatabase::migrateFrom(int version, QString &error)
+{
+    const bool legacy = version == 0 && m_db.tables().contains(QStringLiteral("history"));
+    if (version == 0) {
+        const char *const v1[] = {
+            "CREATE TABLE task_history ("
+            " id INTEGER PRIMARY KEY,"
+            " session_id TEXT NOT NULL,"
+            " task_number INTEGER NOT NULL,"
+            " kind TEXT NOT NULL,"
+            " command TEXT NOT NULL,"
+            " folder TEXT NOT NULL,"
+            " queued_ms INTEGER NOT NULL,"
+            " started_ms INTEGER NOT NULL,"
+            " finished_ms INTEGER NOT NULL,"
+            " state TEXT NOT NULL,"
+            " exit_code INTEGER,"
+            " result TEXT NOT NULL,"
+            " output_size INTEGER NOT NULL,"
+            " watch_key TEXT NOT NULL,"
+            // The command and result case-folded: the one narrow column a search scans.
+            " search TEXT NOT NULL)",
+            "CREATE TABLE task_output (id INTEGER PRIMARY KEY, tail BLOB NOT NULL)",
+            // Newest first is the id order (the rowid); filtering by state has its own index.
+            "CREATE INDEX task_history_state ON task_history (state, id)",
+        };
+        for (const char *sql : v1) {
+            if (!exec(QLatin1String(sql), &error))
+                return false;
+        }
+        if (legacy) {
+            // The pre-release layout: history(id, session, command, state, exit_code, result,
+            // finished). Copied over, then dropped, in the same transaction.
+            if (!exec(QStringLiteral(
+                          "INSERT INTO task_history (id, session_id, task_number, kind, command, "
+                          "folder, queued_ms, started_ms, finished_ms, state, exit_code, result, "
+                          "output_size, watch_key, search) SELECT id, coalesce(session, ''), 0, "
+                          "'command', coalesce(command, ''), '', 0, 0, coalesce(finished, 0), "
+                          "coalesce(state, 'done'), exit_code, coalesce(result, ''), 0, '', "
+                          "lower(coalesce(command, '') || char(10) || coalesce(result, '')) "
+                          "FROM history ORDER BY id"),
+                      &error) ||
+                !exec(QStringLiteral("DROP TABLE history"), &error))
+                return false;
+        }
+        version = 1;
+    }
+    // Later steps go here: if (version == 1) { …; version = 2; }
+    return exec(QStringLiteral("PRAGMA application_id = %1").arg(applicationId), &error) &&
+           exec(QStringLiteral("PRAGMA user_version = %1").arg(version), &error);
+}
+
+bool HistoryDatabase::write(const std::vector<Span> &spans, int &code, QString &error)
+{
+    if (m_mode != Mode::ReadWrite || !m_insert) {
+        code = SqliteReadOnly;
+        error = tr("the history is not open for writing");
+        return false;
+    }
+    const auto fail = [&](const QSqlError &sqlError) {
+        code = primaryCode(sqlError);
+        error = sqlError.text();
+        exec(QStringLiteral("ROLLBACK"));
+        return false;
+    };
+    QSqlQuery begin(m_db);
+    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return fail(begin.lastError());
+    QSqlQuery &insert = *m_insert;
+    for (const Span &span : spans) {
+        for (qsizetype i = span.begin; i < span.end; ++i) {
+            const HistoryEntry &entry = span.entries.at(i);
+            insert.bindValue(0, text(entry.sessionId));
+            insert.bindValue(1, entry.taskNumber);
+            insert.bindValue(2, text(entry.kind));
+            insert.bindValue(3, text(entry.commandLine));
+            insert.bindValue(4, text(entry.folder));
+            insert.bindValue(5, entry.queuedMs);
+            insert.bindValue(6, entry.startedMs);
+            insert.bindValue(7, entry.finishedMs);
+            insert.bindValue(8, text(entry.state));
+            insert.bindValue(9, entry.exitCode ? QVariant(*entry.exitCode) : QVariant());
+            insert.bindValue(10, text(entry.result));
+            insert.bindValue(11, entry.outputSize);
+            insert.bindValue(12, text(entry.watchKey));
+            insert.bindValue(13, searchText(entry));
+            if (!insert.exec())
+                return fail(insert.lastError());
+            if (!entry.outputTail.isEmpty()) {
+                m_insertOutput->bindValue(0, insert.lastInsertId());
+                m_insertOutput->bindValue(1, entry.outputTail);
+                if (!m_insertOutput->exec())
+                    return fail(m_insertOutput->lastError());
+            }
+        }
+    }
+    QSqlQuery commit(m_db);
+    if (!commit.exec(QStringLiteral("COMMIT")))
+        return fail(commit.lastError());
+    return true;
+}
+
+QList<HistoryEntry> HistoryDatabase::page(const HistoryFilter &filter, qint64 beforeId,
+                                          qint64 afterId, int limit, bool withOutput,
+                                          QString *error)
+{
+    QList<HistoryEntry> entries;
+    if (m_mode == Mode::Closed)
+        return entries;
+    const Where where = whereClause(filter, beforeId, afterId);
+    QString sql = QStringLiteral("SELECT ") + QLatin1String(selectColumns);
+    if (withOutput)
+        sql +=
+            QStringLiteral(", o.tail FROM task_history h LEFT JOIN task_output o ON o.id = h.id");
+    else
+        sql += QStringLiteral(" FROM task_history h");
+    sql += where.sql + QStringLiteral(" ORDER BY h.id DESC LIMIT ?");
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    int i = 0;
+    for (const QVariant &value : where.values)
+        query.bindValue(i++, value);
+    query.bindValue(i, limit);
+    if (!query.exec()) {
+        if (error)
+            *error = query.lastError().text();
+        return entries;
+    }
+    entries.reserve(limit);
+    while (query.next())
+        entries.append(readEntry(query, withOutput));
+    if (error && query.lastError().isValid())
+        *error = query.lastError().text();
+    return entries;
+}
+
+std::optional<HistoryEntry> HistoryDatabase::entry(qint64 id)
+{
+    if (m_mode == Mode::Closed)
+        return std::nullopt;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT ") + QLatin1String(selectColumns) +
+                  QStringLiteral(", o.tail FROM task_history h LEFT JOIN task_output o ON "
+                                 "o.id = h.id WHERE h.id = ?"));
+    query.bindValue(0, id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return readEntry(query, true);
+}
+
+qint64 HistoryDatabase::count(const HistoryFilter &filter)
+{
+    if (m_mode == Mode::Closed)
+        return 0;
+    const Where where = whereClause(filter, 0, 0);
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT count(*) FROM task_history h") + where.sql);
+    int i = 0;
+    for (const QVariant &value : where.values)
+        query.bindValue(i++, value);
+    if (!query.exec() || !query.next())
+        return 0;
+    return query.value(0).toLongLong();
+}
+
+bool HistoryDatabase::clear(QString &error)
+{
+    if (m_mode != Mode::ReadWrite) {
+        error = tr("the history is not open for writing");
+        return false;
+    }
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE"), &error))
+        return false;
+    if (!exec(QStringLiteral("DELETE FROM task_output"), &error) ||
+        !exec(QStringLiteral("DELETE FROM task_history"), &error) ||
+        !exec(QStringLiteral("COMMIT"), &error)) {
+        exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    // The cleared rows must not linger in the write-ahead log either.
+    exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    return true;
+}
+
+} // namespace TaskRunner

@@ -1,0 +1,278 @@
+#include <TaskRunner/historystore.h>
+
+#include "historyexport.h"
+#include "historyworker.h"
+
+#include <QCoreApplication>
+#include <QMetaObject>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <climits>
+
+namespace TaskRunner {
+
+namespace {
+
+template<typename T> std::shared_ptr<QPromise<T>> startedPromise()
+{
+    auto promise = std::make_shared<QPromise<T>>();
+    promise->start();
+    return promise;
+}
+
+} // namespace
+
+HistoryStore::HistoryStore(const QString &path, QObject *parent)
+    : HistoryStore(path, Options(), parent)
+{}
+
+HistoryStore::HistoryStore(const QString &path, const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_path(path)
+    , m_shared(std::make_shared<HistoryShared>())
+    , m_thread(std::make_unique<QThread>())
+{
+    m_shared->options = options;
+    m_shared->options.maxBatch = qMax(1, options.maxBatch);
+    m_thread->setObjectName(QStringLiteral("history"));
+    m_worker = new HistoryWorker(path, m_shared);
+    m_worker->moveToThread(m_thread.get());
+    connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &HistoryWorker::statusChanged, this, &HistoryStore::statusChanged);
+    connect(m_worker, &HistoryWorker::entriesWritten, this, &HistoryStore::entriesWritten);
+    connect(m_worker, &HistoryWorker::cleared, this, &HistoryStore::cleared);
+    // The first job the thread runs: nothing is read or written before the file is checked.
+    QMetaObject::invokeMethod(m_worker, &HistoryWorker::open, Qt::QueuedConnection);
+    m_thread->start();
+}
+
+HistoryStore::~HistoryStore()
+{
+    QMetaObject::invokeMethod(m_worker, &HistoryWorker::finish, Qt::QueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+QString HistoryStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/history.sqlite");
+}
+
+QString HistoryStore::path() const
+{
+    return m_path;
+}
+
+void HistoryStore::add(const HistoryEntry &entry)
+{
+    HistoryEntry copy = entry;
+    copy.truncateOutputTail();
+    const qint64 bytes = HistoryShared::bytesOf(copy);
+    bool post = false;
+    bool tell = false;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        if (!m_shared->accepting) {
+            ++m_shared->dropped;
+            return;
+        }
+        if (m_shared->pendingBytes + bytes > m_shared->options.queueLimitBytes) {
+            ++m_shared->dropped;
+            tell = !std::exchange(m_shared->overflowTold, true);
+        } else {
+            // Single entries are gathered in chunks the store owns, not one list per entry.
+            if (!m_shared->backOwned || m_shared->chunks.back().entries.size() >= 4096) {
+                m_shared->chunks.emplace_back();
+                m_shared->chunks.back().entries.reserve(4096);
+                m_shared->backOwned = true;
+            }
+            HistoryShared::Chunk &chunk = m_shared->chunks.back();
+            chunk.entries.append(std::move(copy));
+            chunk.bytes += bytes;
+            m_shared->pendingBytes += bytes;
+            ++m_shared->accepted;
+            post = !std::exchange(m_shared->drainPosted, true);
+        }
+    }
+    if (post)
+        postDrain();
+    if (tell)
+        QMetaObject::invokeMethod(this, &HistoryStore::statusChanged, Qt::QueuedConnection);
+}
+
+void HistoryStore::add(const QList<HistoryEntry> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    QList<HistoryEntry> list = entries; // shared, not copied, unless a tail must be cut
+    bool cut = false;
+    for (const HistoryEntry &entry : entries)
+        cut = cut || entry.outputTail.size() > HistoryEntry::maxOutputTail;
+    if (cut) {
+        for (HistoryEntry &entry : list)
+            entry.truncateOutputTail();
+    }
+    qint64 bytes = 0;
+    for (const HistoryEntry &entry : std::as_const(list))
+        bytes += HistoryShared::bytesOf(entry);
+
+    bool post = false;
+    bool tell = false;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        if (!m_shared->accepting) {
+            m_shared->dropped += list.size();
+            return;
+        }
+        if (m_shared->pendingBytes + bytes > m_shared->options.queueLimitBytes) {
+            // Keep what fits, in order; count the rest.
+            const qint64 room = m_shared->options.queueLimitBytes - m_shared->pendingBytes;
+            qint64 kept = 0;
+            qsizetype n = 0;
+            while (n < list.size() && kept + HistoryShared::bytesOf(list.at(n)) <= room)
+                kept += HistoryShared::bytesOf(list.at(n++));
+            m_shared->dropped += list.size() - n;
+            tell = !std::exchange(m_shared->overflowTold, true);
+            list.resize(n);
+            bytes = kept;
+        }
+        if (!list.isEmpty()) {
+            m_shared->accepted += quint64(list.size());
+            m_shared->chunks.push_back({std::move(list), 0, bytes});
+            m_shared->backOwned = false;
+            m_shared->pendingBytes += bytes;
+            post = !std::exchange(m_shared->drainPosted, true);
+        }
+    }
+    if (post)
+        postDrain();
+    if (tell)
+        QMetaObject::invokeMethod(this, &HistoryStore::statusChanged, Qt::QueuedConnection);
+}
+
+void HistoryStore::postDrain()
+{
+    QMetaObject::invokeMethod(m_worker, &HistoryWorker::drain, Qt::QueuedConnection);
+}
+
+void HistoryStore::post(std::function<void(HistoryWorker &)> job) const
+{
+    HistoryWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, job = std::move(job)] { job(*worker); }, Qt::QueuedConnection);
+}
+
+QFuture<void> HistoryStore::flush()
+{
+    auto promise = startedPromise<void>();
+    QFuture<void> future = promise->future();
+    quint64 target = 0;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        target = m_shared->accepted;
+    }
+    // Through the worker's queue, so a flush also waits until the file was opened.
+    post([target, promise](HistoryWorker &worker) { worker.addFlush(target, promise); });
+    return future;
+}
+
+HistoryStore::Status HistoryStore::status() const
+{
+    QMutexLocker lock(&m_shared->mutex);
+    return m_shared->status;
+}
+
+QString HistoryStore::statusMessage() const
+{
+    QMutexLocker lock(&m_shared->mutex);
+    QString message = m_shared->message;
+    if (m_shared->dropped > 0) {
+        if (!message.isEmpty())
+            message += QLatin1Char(' ');
+        message += QCoreApplication::translate(
+            "TaskRunner::HistoryStore", "%n task(s) could not be recorded in the history.", nullptr,
+            int(qMin<qint64>(m_shared->dropped, INT_MAX)));
+    }
+    return message;
+}
+
+qint64 HistoryStore::droppedCount() const
+{
+    QMutexLocker lock(&m_shared->mutex);
+    return m_shared->dropped;
+}
+
+qint64 HistoryStore::writtenCount() const
+{
+    QMutexLocker lock(&m_shared->mutex);
+    return m_shared->written;
+}
+
+QFuture<QList<HistoryEntry>> HistoryStore::page(const HistoryFilter &filter, qint64 beforeId,
+                                                int limit, qint64 afterId) const
+{
+    auto promise = startedPromise<QList<HistoryEntry>>();
+    post([=](HistoryWorker &worker) {
+        promise->addResult(worker.database().page(filter, beforeId, afterId, limit, false));
+        promise->finish();
+    });
+    return promise->future();
+}
+
+QFuture<HistoryEntry> HistoryStore::entry(qint64 id) const
+{
+    auto promise = startedPromise<HistoryEntry>();
+    post([=](HistoryWorker &worker) {
+        promise->addResult(worker.database().entry(id).value_or(HistoryEntry()));
+        promise->finish();
+    });
+    return promise->future();
+}
+
+QFuture<qint64> HistoryStore::count(const HistoryFilter &filter) const
+{
+    auto promise = startedPromise<qint64>();
+    post([=](HistoryWorker &worker) {
+        promise->addResult(worker.database().count(filter));
+        promise->finish();
+    });
+    return promise->future();
+}
+
+QFuture<bool> HistoryStore::clear()
+{
+    auto promise = startedPromise<bool>();
+    post([=](HistoryWorker &worker) {
+        promise->addResult(worker.clear());
+        promise->finish();
+    });
+    return promise->future();
+}
+
+QFuture<HistoryExportResult> HistoryStore::exportCsv(const QString &path,
+                                                     const HistoryFilter &filter)
+{
+    auto promise = startedPromise<HistoryExportResult>();
+    post([=](HistoryWorker &worker) {
+        promise->addResult(
+            HistoryExport::write(worker.database(), path, filter, HistoryExport::Format::Csv));
+        promise->finish();
+    });
+    return promise->future();
+}
+
+QFuture<HistoryExportResult> HistoryStore::exportJson(const QString &path,
+                                                      const HistoryFilter &filter)
+{
+    auto promise = startedPromise<HistoryExportResult>();
+    post([=](HistoryWorker &worker) {
+        promise->addResult(
+            HistoryExport::write(worker.database(), path, filter, HistoryExport::Format::Json));
+        promise->finish();
+    });
+    return promise->future();
+}
+
+} // namespace TaskRunner

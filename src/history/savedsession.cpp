@@ -1,0 +1,106 @@
+#include <TaskRunner/savedsession.h>
+
+#include <QJsonArray>
+
+namespace TaskRunner {
+
+namespace {
+
+bool isString(const QJsonObject &object, QLatin1String key)
+{
+    return object.value(key).isString();
+}
+
+} // namespace
+
+QJsonObject SavedTask::toJson() const
+{
+    return QJsonObject{
+        {QLatin1String("kind"), kind},
+        {QLatin1String("commandLine"), commandLine},
+        {QLatin1String("program"), program},
+        {QLatin1String("arguments"), QJsonArray::fromStringList(arguments)},
+        {QLatin1String("folder"), folder},
+        {QLatin1String("useShell"), useShell},
+        {QLatin1String("queuedMs"), double(queuedMs)},
+    };
+}
+
+bool SavedTask::fromJson(const QJsonObject &object, SavedTask &task)
+{
+    if (!isString(object, QLatin1String("kind")) || !isString(object, QLatin1String("program")) ||
+        !object.value(QLatin1String("arguments")).isArray())
+        return false;
+    SavedTask read;
+    read.kind = object.value(QLatin1String("kind")).toString();
+    read.commandLine = object.value(QLatin1String("commandLine")).toString();
+    read.program = object.value(QLatin1String("program")).toString();
+    const QJsonArray arguments = object.value(QLatin1String("arguments")).toArray();
+    for (const QJsonValue &argument : arguments) {
+        if (!argument.isString())
+            return false;
+        read.arguments.append(argument.toString());
+    }
+    read.folder = object.value(QLatin1String("folder")).toString();
+    read.useShell = object.value(QLatin1String("useShell")).toBool();
+    read.queuedMs = qint64(object.value(QLatin1String("queuedMs")).toDouble());
+    task = read;
+    return true;
+}
+
+bool operator==(const SavedTask &a, const SavedTask &b)
+{
+    return a.kind == b.kind && a.commandLine == b.commandLine && a.program == b.program &&
+           a.arguments == b.arguments && a.folder == b.folder && a.useShell == b.useShell &&
+           a.queuedMs == b.queuedMs;
+}
+
+QJsonObject SavedSession::toJson() const
+{
+    QJsonArray tasks;
+    for (const SavedTask &task : waiting)
+        tasks.append(task.toJson());
+    QJsonObject object{
+        {QLatin1String("id"), id},
+        {QLatin1String("windowNumber"), windowNumber},
+        {QLatin1String("position"), position},
+        {QLatin1String("waiting"), tasks},
+    };
+    if (running)
+        object.insert(QLatin1String("running"), running->toJson());
+    return object;
+}
+
+bool SavedSession::fromJson(const QJsonObject &object, SavedSession &session)
+{
+    if (!isString(object, QLatin1String("id")) || !object.value(QLatin1String("waiting")).isArray())
+        return false;
+    SavedSession read;
+    read.id = object.value(QLatin1String("id")).toString();
+    read.windowNumber = object.value(QLatin1String("windowNumber")).toInt();
+    read.position = object.value(QLatin1String("position")).toInt();
+    const QJsonArray tasks = object.value(QLatin1String("waiting")).toArray();
+    for (const QJsonValue &value : tasks) {
+        SavedTask task;
+        if (!value.isObject() || !SavedTask::fromJson(value.toObject(), task))
+            return false;
+        read.waiting.append(task);
+    }
+    const QJsonValue running = object.value(QLatin1String("running"));
+    if (running.isObject()) {
+        SavedTask task;
+        if (!SavedTask::fromJson(running.toObject(), task))
+            return false;
+        read.running = task;
+    }
+    session = read;
+    return true;
+}
+
+bool operator==(const SavedSession &a, const SavedSession &b)
+{
+    return a.id == b.id && a.windowNumber == b.windowNumber && a.position == b.position &&
+           a.waiting == b.waiting && a.running == b.running;
+}
+
+} // namespace TaskRunner

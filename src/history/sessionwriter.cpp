@@ -1,0 +1,221 @@
+#include "sessionwriter.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace TaskRunner {
+
+namespace {
+
+const char formatName[] = "taskrunner-sessions";
+constexpr int formatVersion = 1;
+
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+bool ensureFolder(const QString &path, QString &error)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return true;
+    if (info.exists()) {
+        error = errnoText(ENOTDIR);
+        return false;
+    }
+    const QString parent = info.absolutePath();
+    if (parent != path && !ensureFolder(parent, error))
+        return false;
+    if (::mkdir(QFile::encodeName(path).constData(), 0700) != 0 && errno != EEXIST) {
+        error = errnoText(errno);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+namespace SessionFile {
+
+QByteArray serialize(const QList<SavedSession> &sessions, bool cleanShutdown)
+{
+    QJsonArray array;
+    for (const SavedSession &session : sessions)
+        array.append(session.toJson());
+    const QJsonObject root{
+        {QLatin1String("format"), QLatin1String(formatName)},
+        {QLatin1String("version"), formatVersion},
+        {QLatin1String("cleanShutdown"), cleanShutdown},
+        {QLatin1String("savedMs"), double(QDateTime::currentMSecsSinceEpoch())},
+        {QLatin1String("sessions"), array},
+    };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+bool parse(const QByteArray &bytes, QList<SavedSession> &sessions, bool &cleanShutdown)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return false;
+    const QJsonObject root = document.object();
+    // Later versions only add fields, so a newer file is read like this one.
+    if (root.value(QLatin1String("format")).toString() != QLatin1String(formatName) ||
+        root.value(QLatin1String("version")).toInt() < 1 ||
+        !root.value(QLatin1String("sessions")).isArray())
+        return false;
+    QList<SavedSession> read;
+    const QJsonArray array = root.value(QLatin1String("sessions")).toArray();
+    for (const QJsonValue &value : array) {
+        SavedSession session;
+        if (!value.isObject() || !SavedSession::fromJson(value.toObject(), session))
+            return false;
+        read.append(session);
+    }
+    sessions = read;
+    cleanShutdown = root.value(QLatin1String("cleanShutdown")).toBool();
+    return true;
+}
+
+bool writeAtomically(const QString &path, const QByteArray &bytes, QString &error)
+{
+    const QFileInfo info(path);
+    if (!ensureFolder(info.absolutePath(), error))
+        return false;
+    const QByteArray target = QFile::encodeName(path);
+    const QByteArray temporary = target + ".tmp-" + QByteArray::number(qint64(::getpid()));
+    const int fd =
+        ::open(temporary.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    if (fd < 0) {
+        error = errnoText(errno);
+        return false;
+    }
+    qsizetype done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            error = errnoText(n < 0 ? errno : ENOSPC);
+            ::close(fd);
+            ::unlink(temporary.constData());
+            return false;
+        }
+        done += n;
+    }
+    // The data must be on disk before the rename makes it the file: else a power cut could
+    // leave a renamed but empty file.
+    if (::fsync(fd) != 0) {
+        error = errnoText(errno);
+        ::close(fd);
+        ::unlink(temporary.constData());
+        return false;
+    }
+    ::close(fd);
+    if (::rename(temporary.constData(), target.constData()) != 0) {
+        error = errnoText(errno);
+        ::unlink(temporary.constData());
+        return false;
+    }
+    // And the rename itself is durable once the folder is synced.
+    const int folder = ::open(QFile::encodeName(info.absolutePath()).constData(),
+                              O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folder >= 0) {
+        ::fsync(folder);
+        ::close(folder);
+    }
+    return true;
+}
+
+} // namespace SessionFile
+
+SessionWriter::SessionWriter(const QString &path, int coalesceMs,
+                             std::shared_ptr<SessionShared> shared)
+    : m_path(path)
+    , m_coalesceMs(coalesceMs)
+    , m_shared(std::move(shared))
+    , m_timer(this)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] { writeNow(); });
+}
+
+void SessionWriter::schedule()
+{
+    if (m_timer.isActive())
+        return;
+    const qint64 since = m_sinceWrite.isValid() ? m_sinceWrite.elapsed() : m_coalesceMs;
+    m_timer.start(int(qMax<qint64>(0, m_coalesceMs - since)));
+}
+
+void SessionWriter::addFlush(quint64 target, std::shared_ptr<QPromise<void>> promise)
+{
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        if (m_shared->writtenVersion < target) {
+            m_shared->flushes.emplace_back(target, std::move(promise));
+            return;
+        }
+    }
+    promise->finish();
+}
+
+bool SessionWriter::writeNow(bool cleanShutdown)
+{
+    m_timer.stop();
+    QList<SavedSession> sessions;
+    quint64 version = 0;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->scheduled = false;
+        if (m_shared->writtenVersion == m_shared->version && !cleanShutdown)
+            return true;
+        sessions = m_shared->sessions;
+        version = m_shared->version;
+    }
+    QString error;
+    const bool ok = SessionFile::writeAtomically(
+        m_path, SessionFile::serialize(sessions, cleanShutdown), error);
+    m_sinceWrite.start();
+    std::vector<std::shared_ptr<QPromise<void>>> due;
+    bool tell = false;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->writtenVersion = version;
+        if (ok) {
+            ++m_shared->writeCount;
+            tell = !m_shared->message.isEmpty();
+            m_shared->message.clear();
+        } else {
+            tell = m_shared->message.isEmpty();
+            m_shared->message = tr("Open sessions cannot be saved for the next launch: %1 (%2).")
+                                    .arg(m_path, error);
+        }
+        for (auto it = m_shared->flushes.begin(); it != m_shared->flushes.end();) {
+            if (it->first <= version) {
+                due.push_back(std::move(it->second));
+                it = m_shared->flushes.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+    for (const auto &promise : due)
+        promise->finish();
+    if (tell)
+        Q_EMIT statusChanged();
+    return ok;
+}
+
+} // namespace TaskRunner

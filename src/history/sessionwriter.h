@@ -1,0 +1,64 @@
+#pragma once
+
+#include <TaskRunner/savedsession.h>
+
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QObject>
+#include <QPromise>
+#include <QTimer>
+
+#include <memory>
+#include <utility>
+#include <vector>
+
+namespace TaskRunner {
+
+// What SessionStore (any thread) and its writer (the store's thread) share, under `mutex`.
+struct SessionShared
+{
+    mutable QMutex mutex;
+    QList<SavedSession> sessions;
+    quint64 version = 0;        // changes so far
+    quint64 writtenVersion = 0; // the change the file holds (or whose write failed)
+    bool scheduled = false;     // a write is scheduled
+    std::vector<std::pair<quint64, std::shared_ptr<QPromise<void>>>> flushes;
+    int writeCount = 0;
+    QString message;
+};
+
+namespace SessionFile {
+// The file's bytes for `sessions`.
+QByteArray serialize(const QList<SavedSession> &sessions, bool cleanShutdown);
+// Parses a file; false if it is not a saved-sessions file.
+bool parse(const QByteArray &bytes, QList<SavedSession> &sessions, bool &cleanShutdown);
+// Temporary file, fsync, rename over `path`, fsync of the folder; mode 0600, folder 0700.
+bool writeAtomically(const QString &path, const QByteArray &bytes, QString &error);
+} // namespace SessionFile
+
+// Lives on the store's thread and writes the state, at most once per coalesceMs.
+class SessionWriter : public QObject
+{
+    Q_OBJECT
+
+public:
+    SessionWriter(const QString &path, int coalesceMs, std::shared_ptr<SessionShared> shared);
+
+    // A change was made: writes now, or when coalesceMs have passed since the last write.
+    void schedule();
+    void addFlush(quint64 target, std::shared_ptr<QPromise<void>> promise);
+    // Writes the current state if it changed since the last write (or always, when clean).
+    bool writeNow(bool cleanShutdown = false);
+
+Q_SIGNALS:
+    void statusChanged();
+
+private:
+    const QString m_path;
+    const int m_coalesceMs;
+    const std::shared_ptr<SessionShared> m_shared;
+    QTimer m_timer;
+    QElapsedTimer m_sinceWrite;
+};
+
+} // namespace TaskRunner
