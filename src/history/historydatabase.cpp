@@ -313,7 +313,9 @@ HistoryDatabase::OpenResult HistoryDatabase::open(const QString &path)
 
     QString notice;
     for (int attempt = 0; attempt < 2; ++attempt) {
-        if (!connect(path, false, error)) {
+        // The first look is read-only: a read-write connection could already change a
+        // damaged file (SQLite removes a -wal it cannot use), and the file is not ours yet.
+        if (!connect(path, true, error)) {
             close();
             return {Mode::Closed, tr("History is off for this run: %1 cannot be opened (%2).")
                                       .arg(QDir::toNativeSeparators(path), error)};
@@ -344,13 +346,11 @@ HistoryDatabase::OpenResult HistoryDatabase::open(const QString &path)
         }
         case Probe::Newer: {
             // Not a byte is written to a newer file: no journal mode change, no migration.
-            close();
             const QString newer = tr("The history was written by a newer version of Task Runner "
                                      "(schema %1; this version knows %2).")
                                       .arg(version)
                                       .arg(schemaVersion);
-            if (connect(path, true, error) &&
-                exec(QStringLiteral("SELECT id FROM task_history LIMIT 1"), &error)) {
+            if (exec(QStringLiteral("SELECT id FROM task_history LIMIT 1"), &error)) {
                 m_mode = Mode::ReadOnly;
                 return {Mode::ReadOnly,
                         newer + QLatin1Char(' ') +
@@ -368,6 +368,11 @@ HistoryDatabase::OpenResult HistoryDatabase::open(const QString &path)
         case Probe::Legacy:
         case Probe::Ours:
             break;
+        }
+        if (!connect(path, false, error)) {
+            close();
+            return {Mode::Closed, tr("History is off for this run: %1 cannot be opened (%2).")
+                                      .arg(QDir::toNativeSeparators(path), error)};
         }
 
         QSqlQuery journal(m_db);

@@ -184,7 +184,8 @@ void HistoryModel::refresh()
     beginResetModel();
     m_rows.clear();
     m_atEnd = false;
-    m_loading = false;
+    // Loading already: a view's fetchMore() during the reset must not ask for the page too.
+    m_loading = true;
     m_loadingNewer = false;
     m_newerWanted = false;
     endResetModel();
@@ -207,14 +208,16 @@ void HistoryModel::requestPage()
             watcher->future().isValid() && watcher->future().resultCount() > 0
                 ? watcher->result()
                 : QList<HistoryEntry>();
-        m_loading = false;
-        m_atEnd = page.size() < pageSize;
         if (!page.isEmpty()) {
+            // Still loading while the rows go in: a view may call fetchMore() from the
+            // insertion, and must not ask for the same page again.
             const int first = int(m_rows.size());
             beginInsertRows(QModelIndex(), first, first + int(page.size()) - 1);
             m_rows.append(page);
             endInsertRows();
         }
+        m_loading = false;
+        m_atEnd = page.size() < pageSize;
         Q_EMIT pageLoaded();
         if (m_newerWanted)
             loadNewer();
