@@ -150,6 +150,10 @@ private Q_SLOTS:
         QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(),
                  QStringLiteral("wal"));
         QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM task_history")).toInt(), 1);
+        // The fields can be read by hand too.
+        QCOMPARE(raw.value(QStringLiteral("SELECT command FROM task_history_fields")).toString(),
+                 QStringLiteral("echo 1"));
+        QCOMPARE(raw.value(QStringLiteral("SELECT exit_code FROM task_history_fields")).toInt(), 0);
         QVERIFY(raw.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
                                          "'index' AND name = 'task_history_state'"))
                     .toInt() == 1);
@@ -208,12 +212,16 @@ private Q_SLOTS:
         QList<HistoryEntry> list;
         for (int i = 0; i < count; ++i) {
             // Single entries and lists of every size, mixed.
+            // Some with output, which are written one by one between the grouped ones.
+            HistoryEntry entry = makeEntry(i);
+            if (i % 97 == 0)
+                entry.outputTail = QByteArray::number(i);
             if (i % 3 == 0) {
                 if (!list.isEmpty())
                     store.add(std::exchange(list, {}));
-                store.add(makeEntry(i));
+                store.add(entry);
             } else {
-                list.append(makeEntry(i));
+                list.append(entry);
                 if (i % 1000 == 1)
                     store.add(std::exchange(list, {}));
             }
@@ -234,6 +242,12 @@ private Q_SLOTS:
             last.id = entries.constFirst().id;
             return last;
         }());
+        for (int i : {0, 97, 97 * 500, 97 * 1030}) {
+            const HistoryEntry withOutput = resultOf(store.entry(entries.at(count - 1 - i).id));
+            QCOMPARE(withOutput.taskNumber, i);
+            QCOMPARE(withOutput.outputTail, QByteArray::number(i));
+            QCOMPARE(resultOf(store.entry(entries.at(count - 2 - i).id)).outputTail, QByteArray());
+        }
         // Written in batches, not one transaction per entry.
         QTRY_VERIFY_WITH_TIMEOUT(written.count() >= 1, 10000);
         QVERIFY2(written.count() < 1000, qPrintable(QString::number(written.count())));

@@ -5,11 +5,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QStringList>
 #include <QVariant>
 
+#include <algorithm>
 #include <atomic>
 
 #include <cerrno>
@@ -91,9 +94,88 @@ bool ensureFile(const QString &path, QString &error)
     return true;
 }
 
-const char *const selectColumns =
-    "h.id, h.session_id, h.task_number, h.kind, h.command, h.folder, h.queued_ms, "
-    "h.started_ms, h.finished_ms, h.state, h.exit_code, h.result, h.output_size, h.watch_key";
+// The columns a query reads: the JSON entry as UTF-8 bytes, parsed here.
+const char *const selectColumns = "h.id, h.state, CAST(h.entry AS BLOB)";
+
+void appendJsonString(QString &json, const QString &value)
+{
+    json.append(QLatin1Char('"'));
+    const auto plain = [](QChar c) { return c.unicode() >= 0x20 && c != u'"' && c != u'\\'; };
+    if (std::all_of(value.cbegin(), value.cend(), plain)) {
+        json.append(value);
+    } else {
+        for (const QChar c : value) {
+            if (plain(c)) {
+                json.append(c);
+                continue;
+            }
+            switch (c.unicode()) {
+            case '"':
+                json.append(u"\\\"");
+                break;
+            case '\\':
+                json.append(u"\\\\");
+                break;
+            case '\n':
+                json.append(u"\\n");
+                break;
+            case '\r':
+                json.append(u"\\r");
+                break;
+            case '\t':
+                json.append(u"\\t");
+                break;
+            default:
+                json.append(QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0')));
+            }
+        }
+    }
+    json.append(QLatin1Char('"'));
+}
+
+// The entry as the JSON object of the `entry` column. Fields with their default value (empty
+// text, 0, no exit code) are left out.
+QString entryJson(const HistoryEntry &entry)
+{
+    QString json;
+    json.reserve(160 + entry.sessionId.size() + entry.commandLine.size() + entry.result.size() +
+                 entry.folder.size() + entry.kind.size() + entry.watchKey.size());
+    json.append(QLatin1Char('{'));
+    const auto key = [&](QStringView name) {
+        if (json.size() > 1)
+            json.append(QLatin1Char(','));
+        json.append(name);
+    };
+    const auto text = [&](QStringView name, const QString &value) {
+        if (!value.isEmpty()) {
+            key(name);
+            appendJsonString(json, value);
+        }
+    };
+    const auto number = [&](QStringView name, qint64 value) {
+        if (value != 0) {
+            key(name);
+            json.append(QString::number(value));
+        }
+    };
+    text(u"\"session\":", entry.sessionId);
+    number(u"\"task\":", entry.taskNumber);
+    text(u"\"kind\":", entry.kind);
+    text(u"\"command\":", entry.commandLine);
+    text(u"\"folder\":", entry.folder);
+    number(u"\"queued\":", entry.queuedMs);
+    number(u"\"started\":", entry.startedMs);
+    number(u"\"finished\":", entry.finishedMs);
+    if (entry.exitCode) {
+        key(u"\"exit\":");
+        json.append(QString::number(*entry.exitCode));
+    }
+    text(u"\"result\":", entry.result);
+    number(u"\"outputSize\":", entry.outputSize);
+    text(u"\"watch\":", entry.watchKey);
+    json.append(QLatin1Char('}'));
+    return json;
+}
 
 struct Where
 {
@@ -114,9 +196,12 @@ Where whereClause(const HistoryFilter &filter, qint64 beforeId, qint64 afterId)
         where.values << afterId;
     }
     if (filter.states.size() == 1) {
-        // Uses the (state, id) index, newest first.
         terms << QStringLiteral("h.state = ?");
         where.values << filter.states.constFirst();
+        // The exact term of the partial index on the rare states, newest first: done, the
+        // common one, is found soon enough in id order.
+        if (filter.states.constFirst() != QLatin1String("done"))
+            terms << QStringLiteral("h.state <> 'done'");
     } else if (filter.states.size() > 1) {
         // The unary + keeps SQLite on the id order: several index ranges would need a sort.
         QStringList marks;
@@ -128,9 +213,10 @@ Where whereClause(const HistoryFilter &filter, qint64 beforeId, qint64 afterId)
     }
     const QString needle = filter.text.trimmed();
     if (!needle.isEmpty()) {
-        terms << QStringLiteral(
-            "(h.search LIKE ? ESCAPE '\\' OR (h.output_size > 0 AND EXISTS (SELECT 1 FROM "
-            "task_output s WHERE s.id = h.id AND CAST(s.tail AS TEXT) LIKE ? ESCAPE '\\')))");
+        // Output is searched through one list of matching ids per query, so rows without
+        // output cost nothing. There LIKE folds ASCII only: the tail is bytes, not folded text.
+        terms << QStringLiteral("(h.search LIKE ? ESCAPE '\\' OR h.id IN (SELECT id FROM "
+                                "task_output WHERE CAST(tail AS TEXT) LIKE ? ESCAPE '\\'))");
         where.values << likePattern(needle.toCaseFolded()) << likePattern(needle);
     }
     if (!terms.isEmpty())
@@ -142,23 +228,30 @@ HistoryEntry readEntry(const QSqlQuery &query, bool withOutput)
 {
     HistoryEntry entry;
     entry.id = query.value(0).toLongLong();
-    entry.sessionId = query.value(1).toString();
-    entry.taskNumber = query.value(2).toLongLong();
-    entry.kind = query.value(3).toString();
-    entry.commandLine = query.value(4).toString();
-    entry.folder = query.value(5).toString();
-    entry.queuedMs = query.value(6).toLongLong();
-    entry.startedMs = query.value(7).toLongLong();
-    entry.finishedMs = query.value(8).toLongLong();
-    entry.state = query.value(9).toString();
-    const QVariant exitCode = query.value(10);
-    if (!exitCode.isNull())
+    entry.state = query.value(1).toString();
+    const QJsonObject object = QJsonDocument::fromJson(query.value(2).toByteArray()).object();
+    const auto text = [&](const char *name) {
+        return object.value(QLatin1String(name)).toString();
+    };
+    const auto number = [&](const char *name) {
+        return qint64(object.value(QLatin1String(name)).toDouble());
+    };
+    entry.sessionId = text("session");
+    entry.taskNumber = number("task");
+    entry.kind = text("kind");
+    entry.commandLine = text("command");
+    entry.folder = text("folder");
+    entry.queuedMs = number("queued");
+    entry.startedMs = number("started");
+    entry.finishedMs = number("finished");
+    const QJsonValue exitCode = object.value(QLatin1String("exit"));
+    if (exitCode.isDouble())
         entry.exitCode = exitCode.toInt();
-    entry.result = query.value(11).toString();
-    entry.outputSize = query.value(12).toLongLong();
-    entry.watchKey = query.value(13).toString();
+    entry.result = text("result");
+    entry.outputSize = number("outputSize");
+    entry.watchKey = text("watch");
     if (withOutput)
-        entry.outputTail = query.value(14).toByteArray();
+        entry.outputTail = query.value(3).toByteArray();
     return entry;
 }
 
@@ -221,6 +314,7 @@ bool HistoryDatabase::connect(const QString &path, bool readOnly, QString &error
 void HistoryDatabase::close()
 {
     m_insert.reset();
+    m_insertMany.reset();
     m_insertOutput.reset();
     if (m_db.isValid()) {
         m_db.close();
@@ -388,6 +482,7 @@ HistoryDatabase::OpenResult HistoryDatabase::open(const QString &path)
         journal = QSqlQuery();
         // WAL with synchronous=NORMAL: always consistent; a power cut may lose the last batch.
         exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        exec(QStringLiteral("PRAGMA cache_size=-16384"));
         if (!createOrMigrate(error)) {
             close();
             return {Mode::Closed, tr("History is off for this run: the history cannot be set up "
@@ -395,13 +490,16 @@ HistoryDatabase::OpenResult HistoryDatabase::open(const QString &path)
                                       .arg(error)};
         }
         m_insert.emplace(m_db);
+        m_insertMany.emplace(m_db);
         m_insertOutput.emplace(m_db);
-        if (!m_insert->prepare(QStringLiteral(
-                "INSERT INTO task_history (session_id, task_number, kind, command, folder, "
-                "queued_ms, started_ms, finished_ms, state, exit_code, result, output_size, "
-                "watch_key, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) ||
-            !m_insertOutput->prepare(
-                QStringLiteral("INSERT INTO task_output (id, tail) VALUES (?, ?)"))) {
+        QString many = QStringLiteral("INSERT INTO task_history (state, search, entry) VALUES ");
+        for (std::size_t row = 0; row < rowsPerInsert; ++row)
+            many += row == 0 ? QStringLiteral("(?, ?, ?)") : QStringLiteral(", (?, ?, ?)");
+        if (!m_insertMany->prepare(many) ||
+            !m_insert->prepare(QStringLiteral(
+                "INSERT INTO task_history (state, search, entry) VALUES (?, ?, ?)")) ||
+            !m_insertOutput->prepare(QStringLiteral(
+                "INSERT INTO task_output (id, tail) VALUES (last_insert_rowid(), ?)"))) {
             error = m_insert->lastError().isValid() ? m_insert->lastError().text()
                                                     : m_insertOutput->lastError().text();
             close();
@@ -444,27 +542,35 @@ bool HistoryDatabase::migrateFrom(int version, QString &error)
 {
     const bool legacy = version == 0 && m_db.tables().contains(QStringLiteral("history"));
     if (version == 0) {
+        // A row is narrow, so writing is quick: the state, the text a search scans, and the
+        // entry as a JSON object. The view task_history_fields shows its fields as columns,
+        // for queries by hand (generated columns would be computed at every insert).
         const char *const v1[] = {
             "CREATE TABLE task_history ("
             " id INTEGER PRIMARY KEY,"
-            " session_id TEXT NOT NULL,"
-            " task_number INTEGER NOT NULL,"
-            " kind TEXT NOT NULL,"
-            " command TEXT NOT NULL,"
-            " folder TEXT NOT NULL,"
-            " queued_ms INTEGER NOT NULL,"
-            " started_ms INTEGER NOT NULL,"
-            " finished_ms INTEGER NOT NULL,"
             " state TEXT NOT NULL,"
-            " exit_code INTEGER,"
-            " result TEXT NOT NULL,"
-            " output_size INTEGER NOT NULL,"
-            " watch_key TEXT NOT NULL,"
-            // The command and result case-folded: the one narrow column a search scans.
-            " search TEXT NOT NULL)",
+            // The command and the result, case-folded: the one column a search scans.
+            " search TEXT NOT NULL,"
+            " entry TEXT NOT NULL)",
+            "CREATE VIEW task_history_fields AS SELECT id, state,"
+            " coalesce(entry ->> 'session', '') AS session_id,"
+            " coalesce(entry ->> 'task', 0) AS task_number,"
+            " coalesce(entry ->> 'kind', '') AS kind,"
+            " coalesce(entry ->> 'command', '') AS command,"
+            " coalesce(entry ->> 'folder', '') AS folder,"
+            " coalesce(entry ->> 'queued', 0) AS queued_ms,"
+            " coalesce(entry ->> 'started', 0) AS started_ms,"
+            " coalesce(entry ->> 'finished', 0) AS finished_ms,"
+            " entry ->> 'exit' AS exit_code,"
+            " coalesce(entry ->> 'result', '') AS result,"
+            " coalesce(entry ->> 'outputSize', 0) AS output_size,"
+            " coalesce(entry ->> 'watch', '') AS watch_key"
+            " FROM task_history",
             "CREATE TABLE task_output (id INTEGER PRIMARY KEY, tail BLOB NOT NULL)",
-            // Newest first is the id order (the rowid); filtering by state has its own index.
-            "CREATE INDEX task_history_state ON task_history (state, id)",
+            // Newest first is the id order (the rowid). The rare states have an index, newest
+            // first within each; done, nearly every row, is left out of it, so adding costs
+            // nothing there.
+            "CREATE INDEX task_history_state ON task_history (state, id) WHERE state <> 'done'",
         };
         for (const char *sql : v1) {
             if (!exec(QLatin1String(sql), &error))
@@ -474,13 +580,12 @@ bool HistoryDatabase::migrateFrom(int version, QString &error)
             // The pre-release layout: history(id, session, command, state, exit_code, result,
             // finished). Copied over, then dropped, in the same transaction.
             if (!exec(QStringLiteral(
-                          "INSERT INTO task_history (id, session_id, task_number, kind, command, "
-                          "folder, queued_ms, started_ms, finished_ms, state, exit_code, result, "
-                          "output_size, watch_key, search) SELECT id, coalesce(session, ''), 0, "
-                          "'command', coalesce(command, ''), '', 0, 0, coalesce(finished, 0), "
-                          "coalesce(state, 'done'), exit_code, coalesce(result, ''), 0, '', "
-                          "lower(coalesce(command, '') || char(10) || coalesce(result, '')) "
-                          "FROM history ORDER BY id"),
+                          "INSERT INTO task_history (id, state, search, entry) SELECT id, "
+                          "coalesce(state, 'done'), lower(coalesce(command, '') || char(10) || "
+                          "coalesce(result, '')), json_object('session', coalesce(session, ''), "
+                          "'kind', 'command', 'command', coalesce(command, ''), 'finished', "
+                          "coalesce(finished, 0), 'exit', exit_code, 'result', "
+                          "coalesce(result, '')) FROM history ORDER BY id"),
                       &error) ||
                 !exec(QStringLiteral("DROP TABLE history"), &error))
                 return false;
@@ -508,34 +613,62 @@ bool HistoryDatabase::write(const std::vector<Span> &spans, int &code, QString &
     QSqlQuery begin(m_db);
     if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return fail(begin.lastError());
-    QSqlQuery &insert = *m_insert;
+    // Entries without output go in rowsPerInsert at a time, one statement for all: what a
+    // statement costs (in Qt and in SQLite) is then shared. The rest go one by one, in order.
+    std::vector<const HistoryEntry *> group;
+    group.reserve(rowsPerInsert);
+    const auto insertOne = [&](const HistoryEntry &entry) {
+        QSqlQuery &insert = *m_insert;
+        insert.bindValue(0, text(entry.state));
+        insert.bindValue(1, searchText(entry));
+        insert.bindValue(2, entryJson(entry));
+        if (!insert.exec())
+            return false;
+        if (entry.outputTail.isEmpty())
+            return true;
+        m_insertOutput->bindValue(0, entry.outputTail);
+        return m_insertOutput->exec();
+    };
+    const auto insertGroup = [&] {
+        if (group.size() == rowsPerInsert) {
+            QSqlQuery &insert = *m_insertMany;
+            int n = 0;
+            for (const HistoryEntry *entry : group) {
+                insert.bindValue(n++, text(entry->state));
+                insert.bindValue(n++, searchText(*entry));
+                insert.bindValue(n++, entryJson(*entry));
+            }
+            group.clear();
+            return insert.exec();
+        }
+        for (const HistoryEntry *entry : group) {
+            if (!insertOne(*entry))
+                return false;
+        }
+        group.clear();
+        return true;
+    };
+    const auto lastError = [&] {
+        for (const QSqlQuery *query : {&*m_insertMany, &*m_insert, &*m_insertOutput}) {
+            if (query->lastError().isValid())
+                return query->lastError();
+        }
+        return m_db.lastError();
+    };
     for (const Span &span : spans) {
         for (qsizetype i = span.begin; i < span.end; ++i) {
             const HistoryEntry &entry = span.entries.at(i);
-            insert.bindValue(0, text(entry.sessionId));
-            insert.bindValue(1, entry.taskNumber);
-            insert.bindValue(2, text(entry.kind));
-            insert.bindValue(3, text(entry.commandLine));
-            insert.bindValue(4, text(entry.folder));
-            insert.bindValue(5, entry.queuedMs);
-            insert.bindValue(6, entry.startedMs);
-            insert.bindValue(7, entry.finishedMs);
-            insert.bindValue(8, text(entry.state));
-            insert.bindValue(9, entry.exitCode ? QVariant(*entry.exitCode) : QVariant());
-            insert.bindValue(10, text(entry.result));
-            insert.bindValue(11, entry.outputSize);
-            insert.bindValue(12, text(entry.watchKey));
-            insert.bindValue(13, searchText(entry));
-            if (!insert.exec())
-                return fail(insert.lastError());
-            if (!entry.outputTail.isEmpty()) {
-                m_insertOutput->bindValue(0, insert.lastInsertId());
-                m_insertOutput->bindValue(1, entry.outputTail);
-                if (!m_insertOutput->exec())
-                    return fail(m_insertOutput->lastError());
+            if (entry.outputTail.isEmpty()) {
+                group.push_back(&entry);
+                if (group.size() == rowsPerInsert && !insertGroup())
+                    return fail(lastError());
+            } else if (!insertGroup() || !insertOne(entry)) {
+                return fail(lastError());
             }
         }
     }
+    if (!insertGroup())
+        return fail(lastError());
     QSqlQuery commit(m_db);
     if (!commit.exec(QStringLiteral("COMMIT")))
         return fail(commit.lastError());

@@ -82,7 +82,10 @@ private:
 
     QString m_connectionName;
     QSqlDatabase m_db;
+    static constexpr std::size_t rowsPerInsert = 32;
+
     std::optional<QSqlQuery> m_insert;
+    std::optional<QSqlQuery> m_insertMany;
     std::optional<QSqlQuery> m_insertOutput;
     Mode m_mode = Mode::Closed;
 };

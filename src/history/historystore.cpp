@@ -49,8 +49,8 @@ HistoryStore::HistoryStore(const QString &path, const Options &options, QObject 
 
 HistoryStore::~HistoryStore()
 {
+    // finish() runs after every job posted before it, then ends the thread.
     QMetaObject::invokeMethod(m_worker, &HistoryWorker::finish, Qt::QueuedConnection);
-    m_thread->quit();
     m_thread->wait();
 }
 

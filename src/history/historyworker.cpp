@@ -168,6 +168,8 @@ bool HistoryWorker::writeBatch(int maxBatch, bool &more)
 
 void HistoryWorker::drain()
 {
+    if (m_finished)
+        return;
     bool more = false;
     writeBatch(m_shared->options.maxBatch, more);
     // One batch per event, so reads posted meanwhile are not kept waiting behind the queue.
@@ -209,7 +211,10 @@ void HistoryWorker::finish()
     bool more = true;
     while (more && writeBatch(m_shared->options.maxBatch, more)) {
     }
+    m_finished = true;
     m_database.close();
+    // Ends the thread only now: a quit() from outside could end it before this job ran.
+    thread()->quit();
 }
 
 } // namespace TaskRunner

@@ -70,7 +70,7 @@ public:
     void addFlush(quint64 target, std::shared_ptr<QPromise<void>> promise);
     // Deletes everything, the queue too.
     bool clear();
-    // The last job: writes everything still queued and closes the database.
+    // The last job: writes everything still queued, closes the database, ends the thread.
     void finish();
 
 Q_SIGNALS:
@@ -86,6 +86,7 @@ private:
     const QString m_path;
     const std::shared_ptr<HistoryShared> m_shared;
     HistoryDatabase m_database;
+    bool m_finished = false;
 };
 
 } // namespace TaskRunner

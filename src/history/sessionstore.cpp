@@ -58,9 +58,15 @@ SessionStore::SessionStore(const QString &path, QObject *parent)
 
 SessionStore::~SessionStore()
 {
+    // The last job writes a pending change and only then ends the thread: a quit() from here
+    // could end it before the job ran.
     QMetaObject::invokeMethod(
-        m_writer, [writer = m_writer] { writer->writeNow(); }, Qt::QueuedConnection);
-    m_thread->quit();
+        m_writer,
+        [writer = m_writer] {
+            writer->writeNow();
+            writer->thread()->quit();
+        },
+        Qt::QueuedConnection);
     m_thread->wait();
 }
 
