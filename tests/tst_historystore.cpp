@@ -396,13 +396,24 @@ private Q_SLOTS:
         QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 7);
     }
 
-    void folderThatCannotBeMadeTurnsHistoryOff()
+    void pathThatCannotBeUsedTurnsHistoryOff_data()
     {
+        QTest::addColumn<bool>("fileForFolder");
+        // Both fail for root too, unlike a folder without write permission.
+        QTest::newRow("a file where the folder should be") << true;
+        QTest::newRow("a folder where the file should be") << false;
+    }
+
+    void pathThatCannotBeUsedTurnsHistoryOff()
+    {
+        QFETCH(bool, fileForFolder);
         QTemporaryDir dir;
-        // A file where the folder should be: fails for root too.
-        QFile blocker(dir.filePath(QStringLiteral("taskrunner")));
-        QVERIFY(blocker.open(QIODevice::WriteOnly));
-        blocker.close();
+        if (fileForFolder) {
+            QFile blocker(dir.filePath(QStringLiteral("taskrunner")));
+            QVERIFY(blocker.open(QIODevice::WriteOnly));
+        } else {
+            QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("taskrunner/history.sqlite")));
+        }
         HistoryStore store(dir.filePath(QStringLiteral("taskrunner/history.sqlite")));
         QSignalSpy statusChanged(&store, &HistoryStore::statusChanged);
         store.add(makeEntry(1));
