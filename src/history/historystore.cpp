@@ -9,6 +9,7 @@
 #include <QThread>
 
 #include <climits>
+#include <mutex>
 
 namespace TaskRunner {
 
@@ -36,21 +37,21 @@ HistoryStore::HistoryStore(const QString &path, const Options &options, QObject 
     m_shared->options = options;
     m_shared->options.maxBatch = qMax(1, options.maxBatch);
     m_thread->setObjectName(QStringLiteral("history"));
-    m_worker = new HistoryWorker(path, m_shared);
+    m_worker = new HistoryWorker(path, m_shared, this);
     m_worker->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &HistoryWorker::statusChanged, this, &HistoryStore::statusChanged);
     connect(m_worker, &HistoryWorker::entriesWritten, this, &HistoryStore::entriesWritten);
     connect(m_worker, &HistoryWorker::cleared, this, &HistoryStore::cleared);
-    // The first job the thread runs: nothing is read or written before the file is checked.
-    QMetaObject::invokeMethod(m_worker, &HistoryWorker::open, Qt::QueuedConnection);
+    // The first job: nothing is read or written before the file is checked.
+    post([](HistoryWorker &worker) { worker.open(); });
     m_thread->start();
 }
 
 HistoryStore::~HistoryStore()
 {
-    // finish() runs after every job posted before it, then ends the thread.
-    QMetaObject::invokeMethod(m_worker, &HistoryWorker::finish, Qt::QueuedConnection);
+    // finish() runs after every job queued before it, then ends the thread.
+    post([](HistoryWorker &worker) { worker.finish(); });
     m_thread->wait();
 }
 
@@ -70,10 +71,10 @@ void HistoryStore::add(const HistoryEntry &entry)
     HistoryEntry copy = entry;
     copy.truncateOutputTail();
     const qint64 bytes = HistoryShared::bytesOf(copy);
-    bool post = false;
+    bool wake = false;
     bool tell = false;
     {
-        QMutexLocker lock(&m_shared->mutex);
+        std::lock_guard lock(m_shared->mutex);
         if (!m_shared->accepting) {
             ++m_shared->dropped;
             return;
@@ -93,11 +94,11 @@ void HistoryStore::add(const HistoryEntry &entry)
             chunk.bytes += bytes;
             m_shared->pendingBytes += bytes;
             ++m_shared->accepted;
-            post = !std::exchange(m_shared->drainPosted, true);
+            wake = m_shared->pushDrain();
         }
     }
-    if (post)
-        postDrain();
+    if (wake)
+        wakeWorker();
     if (tell)
         QMetaObject::invokeMethod(this, &HistoryStore::statusChanged, Qt::QueuedConnection);
 }
@@ -118,10 +119,10 @@ void HistoryStore::add(const QList<HistoryEntry> &entries)
     for (const HistoryEntry &entry : std::as_const(list))
         bytes += HistoryShared::bytesOf(entry);
 
-    bool post = false;
+    bool wake = false;
     bool tell = false;
     {
-        QMutexLocker lock(&m_shared->mutex);
+        std::lock_guard lock(m_shared->mutex);
         if (!m_shared->accepting) {
             m_shared->dropped += list.size();
             return;
@@ -143,25 +144,46 @@ void HistoryStore::add(const QList<HistoryEntry> &entries)
             m_shared->chunks.push_back({std::move(list), 0, bytes});
             m_shared->backOwned = false;
             m_shared->pendingBytes += bytes;
-            post = !std::exchange(m_shared->drainPosted, true);
+            wake = m_shared->pushDrain();
         }
     }
-    if (post)
-        postDrain();
+    if (wake)
+        wakeWorker();
     if (tell)
         QMetaObject::invokeMethod(this, &HistoryStore::statusChanged, Qt::QueuedConnection);
 }
 
-void HistoryStore::postDrain()
+void HistoryStore::wakeWorker() const
 {
-    QMetaObject::invokeMethod(m_worker, &HistoryWorker::drain, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_worker, &HistoryWorker::runJobs, Qt::QueuedConnection);
 }
 
 void HistoryStore::post(std::function<void(HistoryWorker &)> job) const
 {
-    HistoryWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker, job = std::move(job)] { job(*worker); }, Qt::QueuedConnection);
+    bool wake = false;
+    {
+        std::lock_guard lock(m_shared->mutex);
+        wake = m_shared->pushJob(std::move(job));
+    }
+    if (wake)
+        wakeWorker();
+}
+
+void HistoryStore::runReplies()
+{
+    for (;;) {
+        HistoryShared::Reply reply;
+        {
+            std::lock_guard lock(m_shared->mutex);
+            if (m_shared->replies.empty()) {
+                m_shared->repliesWake = false;
+                return;
+            }
+            reply = std::move(m_shared->replies.front());
+            m_shared->replies.pop_front();
+        }
+        reply();
+    }
 }
 
 QFuture<void> HistoryStore::flush()
@@ -170,7 +192,7 @@ QFuture<void> HistoryStore::flush()
     QFuture<void> future = promise->future();
     quint64 target = 0;
     {
-        QMutexLocker lock(&m_shared->mutex);
+        std::lock_guard lock(m_shared->mutex);
         target = m_shared->accepted;
     }
     // Through the worker's queue, so a flush also waits until the file was opened.
@@ -180,13 +202,13 @@ QFuture<void> HistoryStore::flush()
 
 HistoryStore::Status HistoryStore::status() const
 {
-    QMutexLocker lock(&m_shared->mutex);
+    std::lock_guard lock(m_shared->mutex);
     return m_shared->status;
 }
 
 QString HistoryStore::statusMessage() const
 {
-    QMutexLocker lock(&m_shared->mutex);
+    std::lock_guard lock(m_shared->mutex);
     QString message = m_shared->message;
     if (m_shared->dropped > 0) {
         if (!message.isEmpty())
@@ -200,13 +222,13 @@ QString HistoryStore::statusMessage() const
 
 qint64 HistoryStore::droppedCount() const
 {
-    QMutexLocker lock(&m_shared->mutex);
+    std::lock_guard lock(m_shared->mutex);
     return m_shared->dropped;
 }
 
 qint64 HistoryStore::writtenCount() const
 {
-    QMutexLocker lock(&m_shared->mutex);
+    std::lock_guard lock(m_shared->mutex);
     return m_shared->written;
 }
 
@@ -215,8 +237,11 @@ QFuture<QList<HistoryEntry>> HistoryStore::page(const HistoryFilter &filter, qin
 {
     auto promise = startedPromise<QList<HistoryEntry>>();
     post([=](HistoryWorker &worker) {
-        promise->addResult(worker.database().page(filter, beforeId, afterId, limit, false));
-        promise->finish();
+        worker.reply(
+            [promise, page = worker.database().page(filter, beforeId, afterId, limit, false)] {
+                promise->addResult(page);
+                promise->finish();
+            });
     });
     return promise->future();
 }
@@ -225,8 +250,10 @@ QFuture<HistoryEntry> HistoryStore::entry(qint64 id) const
 {
     auto promise = startedPromise<HistoryEntry>();
     post([=](HistoryWorker &worker) {
-        promise->addResult(worker.database().entry(id).value_or(HistoryEntry()));
-        promise->finish();
+        worker.reply([promise, entry = worker.database().entry(id).value_or(HistoryEntry())] {
+            promise->addResult(entry);
+            promise->finish();
+        });
     });
     return promise->future();
 }
@@ -235,8 +262,10 @@ QFuture<qint64> HistoryStore::count(const HistoryFilter &filter) const
 {
     auto promise = startedPromise<qint64>();
     post([=](HistoryWorker &worker) {
-        promise->addResult(worker.database().count(filter));
-        promise->finish();
+        worker.reply([promise, count = worker.database().count(filter)] {
+            promise->addResult(count);
+            promise->finish();
+        });
     });
     return promise->future();
 }
@@ -245,8 +274,10 @@ QFuture<bool> HistoryStore::clear()
 {
     auto promise = startedPromise<bool>();
     post([=](HistoryWorker &worker) {
-        promise->addResult(worker.clear());
-        promise->finish();
+        worker.reply([promise, ok = worker.clear()] {
+            promise->addResult(ok);
+            promise->finish();
+        });
     });
     return promise->future();
 }

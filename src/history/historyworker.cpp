@@ -1,6 +1,7 @@
 #include "historyworker.h"
 
 #include <QMetaObject>
+#include <QThread>
 
 #include <limits>
 
@@ -62,22 +63,66 @@ std::vector<std::shared_ptr<QPromise<void>>> HistoryShared::settle(qint64 count)
     return due;
 }
 
-namespace {
-
-void finishAll(const std::vector<std::shared_ptr<QPromise<void>>> &promises)
+bool HistoryShared::pushJob(Job job)
 {
-    for (const auto &promise : promises)
-        promise->finish();
+    jobs.push_back(std::move(job));
+    return !std::exchange(jobsWake, true);
 }
 
-} // namespace
+bool HistoryShared::pushDrain()
+{
+    if (std::exchange(drainQueued, true))
+        return false;
+    return pushJob([](HistoryWorker &worker) { worker.drain(); });
+}
 
-HistoryWorker::HistoryWorker(const QString &path, std::shared_ptr<HistoryShared> shared)
+HistoryWorker::HistoryWorker(const QString &path, std::shared_ptr<HistoryShared> shared,
+                             HistoryStore *store)
     : m_path(path)
     , m_shared(std::move(shared))
+    , m_store(store)
 {}
 
 HistoryWorker::~HistoryWorker() = default;
+
+void HistoryWorker::runJobs()
+{
+    for (;;) {
+        HistoryShared::Job job;
+        {
+            std::lock_guard lock(m_shared->mutex);
+            if (m_finished || m_shared->jobs.empty()) {
+                m_shared->jobsWake = false;
+                return;
+            }
+            job = std::move(m_shared->jobs.front());
+            m_shared->jobs.pop_front();
+        }
+        job(*this);
+    }
+}
+
+void HistoryWorker::reply(HistoryShared::Reply reply)
+{
+    bool wake = false;
+    {
+        std::lock_guard lock(m_shared->mutex);
+        m_shared->replies.push_back(std::move(reply));
+        wake = !std::exchange(m_shared->repliesWake, true);
+    }
+    if (wake)
+        QMetaObject::invokeMethod(m_store, &HistoryStore::runReplies, Qt::QueuedConnection);
+}
+
+void HistoryWorker::finishFlushes(std::vector<std::shared_ptr<QPromise<void>>> due)
+{
+    if (due.empty())
+        return;
+    reply([due = std::move(due)] {
+        for (const auto &promise : due)
+            promise->finish();
+    });
+}
 
 void HistoryWorker::open()
 {
@@ -86,7 +131,7 @@ void HistoryWorker::open()
     case HistoryDatabase::Mode::ReadWrite:
         if (!result.message.isEmpty()) {
             {
-                QMutexLocker lock(&m_shared->mutex);
+                std::lock_guard lock(m_shared->mutex);
                 m_shared->message = result.message;
             }
             Q_EMIT statusChanged();
@@ -105,7 +150,7 @@ void HistoryWorker::turnOff(HistoryStore::Status status, const QString &message)
 {
     std::vector<std::shared_ptr<QPromise<void>>> due;
     {
-        QMutexLocker lock(&m_shared->mutex);
+        std::lock_guard lock(m_shared->mutex);
         m_shared->accepting = false;
         m_shared->status = status;
         m_shared->message = message;
@@ -115,7 +160,7 @@ void HistoryWorker::turnOff(HistoryStore::Status status, const QString &message)
         m_shared->dropped += count;
         due = m_shared->settle(count);
     }
-    finishAll(due);
+    finishFlushes(std::move(due));
     Q_EMIT statusChanged();
 }
 
@@ -124,43 +169,35 @@ bool HistoryWorker::writeBatch(int maxBatch, bool &more)
     qint64 count = 0;
     std::vector<HistoryDatabase::Span> spans;
     {
-        QMutexLocker lock(&m_shared->mutex);
+        std::lock_guard lock(m_shared->mutex);
         spans = m_shared->take(maxBatch, count);
     }
     bool ok = true;
+    int code = 0;
+    QString error;
     if (count > 0) {
-        int code = 0;
-        QString error;
         ok = m_database.write(spans, code, error);
         // Another instance may hold the write lock longer than the busy timeout: try again.
         for (int retry = 0; !ok && code == HistoryDatabase::SqliteBusy && retry < 3; ++retry)
             ok = m_database.write(spans, code, error);
-        if (!ok) {
-            {
-                QMutexLocker lock(&m_shared->mutex);
-                m_shared->dropped += count;
-            }
-            std::vector<std::shared_ptr<QPromise<void>>> due;
-            {
-                QMutexLocker lock(&m_shared->mutex);
-                due = m_shared->settle(count);
-            }
-            finishAll(due);
-            turnOff(HistoryStore::Status::Off, HistoryDatabase::writeFailureMessage(code, error));
-            more = false;
-            return false;
-        }
     }
     std::vector<std::shared_ptr<QPromise<void>>> due;
     {
-        QMutexLocker lock(&m_shared->mutex);
-        m_shared->written += count;
+        std::lock_guard lock(m_shared->mutex);
+        if (ok)
+            m_shared->written += count;
+        else
+            m_shared->dropped += count;
         due = m_shared->settle(count);
-        more = !m_shared->chunks.empty();
+        more = ok && !m_shared->chunks.empty();
         if (!more)
-            m_shared->drainPosted = false;
+            m_shared->drainQueued = false;
     }
-    finishAll(due);
+    finishFlushes(std::move(due));
+    if (!ok) {
+        turnOff(HistoryStore::Status::Off, HistoryDatabase::writeFailureMessage(code, error));
+        return false;
+    }
     if (count > 0)
         Q_EMIT entriesWritten();
     return true;
@@ -168,25 +205,25 @@ bool HistoryWorker::writeBatch(int maxBatch, bool &more)
 
 void HistoryWorker::drain()
 {
-    if (m_finished)
-        return;
     bool more = false;
     writeBatch(m_shared->options.maxBatch, more);
-    // One batch per event, so reads posted meanwhile are not kept waiting behind the queue.
-    if (more)
-        QMetaObject::invokeMethod(this, &HistoryWorker::drain, Qt::QueuedConnection);
+    // One batch per job: jobs queued meanwhile (reads) run before the next batch.
+    if (more) {
+        std::lock_guard lock(m_shared->mutex);
+        m_shared->pushJob([](HistoryWorker &worker) { worker.drain(); });
+    }
 }
 
 void HistoryWorker::addFlush(quint64 target, std::shared_ptr<QPromise<void>> promise)
 {
     {
-        QMutexLocker lock(&m_shared->mutex);
+        std::lock_guard lock(m_shared->mutex);
         if (m_shared->settled < target) {
             m_shared->flushes.emplace_back(target, std::move(promise));
             return;
         }
     }
-    promise->finish();
+    finishFlushes({std::move(promise)});
 }
 
 bool HistoryWorker::clear()
@@ -194,12 +231,12 @@ bool HistoryWorker::clear()
     std::vector<std::shared_ptr<QPromise<void>>> due;
     {
         // What is queued was added before the clear: it is cleared too, never written.
-        QMutexLocker lock(&m_shared->mutex);
+        std::lock_guard lock(m_shared->mutex);
         qint64 count = 0;
         m_shared->take(std::numeric_limits<int>::max(), count);
         due = m_shared->settle(count);
     }
-    finishAll(due);
+    finishFlushes(std::move(due));
     QString error;
     const bool ok = m_database.clear(error);
     Q_EMIT cleared();

@@ -12,6 +12,7 @@
 #include <QThread>
 
 #include <cstdio>
+#include <mutex>
 
 namespace TaskRunner {
 
@@ -58,15 +59,7 @@ SessionStore::SessionStore(const QString &path, QObject *parent)
 
 SessionStore::~SessionStore()
 {
-    // The last job writes a pending change and only then ends the thread: a quit() from here
-    // could end it before the job ran.
-    QMetaObject::invokeMethod(
-        m_writer,
-        [writer = m_writer] {
-            writer->writeNow();
-            writer->thread()->quit();
-        },
-        Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_writer, &SessionWriter::finish, Qt::QueuedConnection);
     m_thread->wait();
 }
 
@@ -142,7 +135,7 @@ void SessionStore::changed()
 
 void SessionStore::setSessions(const QList<SavedSession> &sessions)
 {
-    QMutexLocker lock(&m_shared->mutex);
+    std::lock_guard lock(m_shared->mutex);
     m_shared->sessions = sessions;
     ++m_shared->version;
     changed();
@@ -150,7 +143,7 @@ void SessionStore::setSessions(const QList<SavedSession> &sessions)
 
 void SessionStore::updateSession(const SavedSession &session)
 {
-    QMutexLocker lock(&m_shared->mutex);
+    std::lock_guard lock(m_shared->mutex);
     auto it = std::find_if(m_shared->sessions.begin(), m_shared->sessions.end(),
                            [&](const SavedSession &s) { return s.id == session.id; });
     if (it != m_shared->sessions.end())
@@ -163,7 +156,7 @@ void SessionStore::updateSession(const SavedSession &session)
 
 void SessionStore::removeSession(const QString &id)
 {
-    QMutexLocker lock(&m_shared->mutex);
+    std::lock_guard lock(m_shared->mutex);
     const auto removed =
         m_shared->sessions.removeIf([&](const SavedSession &session) { return session.id == id; });
     if (removed == 0)
@@ -174,7 +167,7 @@ void SessionStore::removeSession(const QString &id)
 
 QList<SavedSession> SessionStore::sessions() const
 {
-    QMutexLocker lock(&m_shared->mutex);
+    std::lock_guard lock(m_shared->mutex);
     return m_shared->sessions;
 }
 
@@ -183,23 +176,22 @@ QFuture<void> SessionStore::flush()
     auto promise = std::make_shared<QPromise<void>>();
     promise->start();
     QFuture<void> future = promise->future();
-    quint64 target = 0;
     {
-        QMutexLocker lock(&m_shared->mutex);
-        target = m_shared->version;
+        std::lock_guard lock(m_shared->mutex);
+        if (m_shared->writtenVersion < m_shared->version) {
+            m_shared->flushes.emplace_back(m_shared->version, std::move(promise));
+            return future;
+        }
     }
-    QMetaObject::invokeMethod(
-        m_writer, [writer = m_writer, target, promise] { writer->addFlush(target, promise); },
-        Qt::QueuedConnection);
+    promise->finish();
     return future;
 }
 
 bool SessionStore::finish()
 {
     bool ok = false;
-    QMetaObject::invokeMethod(
-        m_writer, [writer = m_writer] { return writer->writeNow(true); },
-        Qt::BlockingQueuedConnection, &ok);
+    QMetaObject::invokeMethod(m_writer, &SessionWriter::writeClean, Qt::BlockingQueuedConnection,
+                              &ok);
     return ok;
 }
 
@@ -232,13 +224,13 @@ bool SessionStore::forgetKept()
 
 int SessionStore::writeCount() const
 {
-    QMutexLocker lock(&m_shared->mutex);
+    std::lock_guard lock(m_shared->mutex);
     return m_shared->writeCount;
 }
 
 QString SessionStore::statusMessage() const
 {
-    QMutexLocker lock(&m_shared->mutex);
+    std::lock_guard lock(m_shared->mutex);
     return m_shared->message;
 }
 

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 
 #include <cerrno>
 #include <cstring>
@@ -159,16 +160,11 @@ void SessionWriter::schedule()
     m_timer.start(int(qMax<qint64>(0, m_coalesceMs - since)));
 }
 
-void SessionWriter::addFlush(quint64 target, std::shared_ptr<QPromise<void>> promise)
+void SessionWriter::finish()
 {
-    {
-        QMutexLocker lock(&m_shared->mutex);
-        if (m_shared->writtenVersion < target) {
-            m_shared->flushes.emplace_back(target, std::move(promise));
-            return;
-        }
-    }
-    promise->finish();
+    writeNow();
+    // Ends the thread only now: a quit() from outside could end it before this job ran.
+    thread()->quit();
 }
 
 bool SessionWriter::writeNow(bool cleanShutdown)
@@ -177,7 +173,7 @@ bool SessionWriter::writeNow(bool cleanShutdown)
     QList<SavedSession> sessions;
     quint64 version = 0;
     {
-        QMutexLocker lock(&m_shared->mutex);
+        std::lock_guard lock(m_shared->mutex);
         m_shared->scheduled = false;
         if (m_shared->writtenVersion == m_shared->version && !cleanShutdown)
             return true;
@@ -191,7 +187,7 @@ bool SessionWriter::writeNow(bool cleanShutdown)
     std::vector<std::shared_ptr<QPromise<void>>> due;
     bool tell = false;
     {
-        QMutexLocker lock(&m_shared->mutex);
+        std::lock_guard lock(m_shared->mutex);
         m_shared->writtenVersion = version;
         if (ok) {
             ++m_shared->writeCount;

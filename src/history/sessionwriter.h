@@ -3,21 +3,22 @@
 #include <TaskRunner/savedsession.h>
 
 #include <QElapsedTimer>
-#include <QMutex>
 #include <QObject>
 #include <QPromise>
 #include <QTimer>
 
 #include <memory>
+#include <mutex>
 #include <utility>
 #include <vector>
 
 namespace TaskRunner {
 
-// What SessionStore (any thread) and its writer (the store's thread) share, under `mutex`.
+// What SessionStore (any thread) and its writer (the store's thread) share, under `mutex` (a
+// std::mutex, so ThreadSanitizer sees every hand-over).
 struct SessionShared
 {
-    mutable QMutex mutex;
+    mutable std::mutex mutex;
     QList<SavedSession> sessions;
     quint64 version = 0;        // changes so far
     quint64 writtenVersion = 0; // the change the file holds (or whose write failed)
@@ -46,9 +47,12 @@ public:
 
     // A change was made: writes now, or when coalesceMs have passed since the last write.
     void schedule();
-    void addFlush(quint64 target, std::shared_ptr<QPromise<void>> promise);
     // Writes the current state if it changed since the last write (or always, when clean).
     bool writeNow(bool cleanShutdown = false);
+    // Writes the current state, marked as a clean shutdown.
+    bool writeClean() { return writeNow(true); }
+    // The last job: writes a pending change, then ends the thread.
+    void finish();
 
 Q_SIGNALS:
     void statusChanged();

@@ -22,9 +22,9 @@ struct HistoryShared;
 
 // The task history: an SQLite database (Qt Sql, QSQLITE, WAL) that every finished task is
 // added to. All database work runs on the store's own thread; every public method is
-// thread-safe and returns at once, without waiting for the disk. Results come as futures
-// (finished on the store's thread: use QFutureWatcher or then(context, …) to read them in
-// yours) and as signals emitted in the thread that created the store.
+// thread-safe and returns at once, without waiting for the disk. Results come as futures and
+// signals, both finished or emitted in the thread that created the store (by its event loop:
+// never block that thread on one of these futures; use QFutureWatcher or then()).
 //
 // The file is created with mode 0600 in a folder created 0700. Its schema has a version
 // (PRAGMA user_version) and migrations; a file of a newer version is only ever read.
@@ -111,7 +111,9 @@ Q_SIGNALS:
 private:
     friend class HistoryWorker;
     void post(std::function<void(HistoryWorker &)> job) const;
-    void postDrain();
+    void wakeWorker() const;
+    // Runs what the worker handed back (finishing futures), in the store's thread.
+    void runReplies();
 
     const QString m_path;
     std::shared_ptr<HistoryShared> m_shared;
