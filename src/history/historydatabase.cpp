@@ -133,8 +133,10 @@ void appendJsonString(QString &json, const QString &value)
     json.append(QLatin1Char('"'));
 }
 
-// The entry as the JSON object of the `entry` column. Fields with their default value (empty
-// text, 0, no exit code) are left out.
+// The entry as the JSON object of the `entry` column, with one-letter keys (the rows a search
+// scans stay short; the view task_history_fields names them): s session, n task number, k kind,
+// c command, f folder, q queued, b started, e finished, x exit code, r result, o output size,
+// w watch key. Fields with their default value (empty text, 0, no exit code) are left out.
 QString entryJson(const HistoryEntry &entry)
 {
     QString json;
@@ -158,21 +160,21 @@ QString entryJson(const HistoryEntry &entry)
             json.append(QString::number(value));
         }
     };
-    text(u"\"session\":", entry.sessionId);
-    number(u"\"task\":", entry.taskNumber);
-    text(u"\"kind\":", entry.kind);
-    text(u"\"command\":", entry.commandLine);
-    text(u"\"folder\":", entry.folder);
-    number(u"\"queued\":", entry.queuedMs);
-    number(u"\"started\":", entry.startedMs);
-    number(u"\"finished\":", entry.finishedMs);
+    text(u"\"s\":", entry.sessionId);
+    number(u"\"n\":", entry.taskNumber);
+    text(u"\"k\":", entry.kind);
+    text(u"\"c\":", entry.commandLine);
+    text(u"\"f\":", entry.folder);
+    number(u"\"q\":", entry.queuedMs);
+    number(u"\"b\":", entry.startedMs);
+    number(u"\"e\":", entry.finishedMs);
     if (entry.exitCode) {
-        key(u"\"exit\":");
+        key(u"\"x\":");
         json.append(QString::number(*entry.exitCode));
     }
-    text(u"\"result\":", entry.result);
-    number(u"\"outputSize\":", entry.outputSize);
-    text(u"\"watch\":", entry.watchKey);
+    text(u"\"r\":", entry.result);
+    number(u"\"o\":", entry.outputSize);
+    text(u"\"w\":", entry.watchKey);
     json.append(QLatin1Char('}'));
     return json;
 }
@@ -183,7 +185,8 @@ struct Where
     QVariantList values;
 };
 
-Where whereClause(const HistoryFilter &filter, qint64 beforeId, qint64 afterId)
+// `outputMatches`: some output holds the text (else rows are not tested against outputs).
+Where whereClause(const HistoryFilter &filter, qint64 beforeId, qint64 afterId, bool outputMatches)
 {
     Where where;
     QStringList terms;
@@ -213,11 +216,16 @@ Where whereClause(const HistoryFilter &filter, qint64 beforeId, qint64 afterId)
     }
     const QString needle = filter.text.trimmed();
     if (!needle.isEmpty()) {
-        // Output is searched through one list of matching ids per query, so rows without
-        // output cost nothing. There LIKE folds ASCII only: the tail is bytes, not folded text.
-        terms << QStringLiteral("(h.search LIKE ? ESCAPE '\\' OR h.id IN (SELECT id FROM "
-                                "task_output WHERE CAST(tail AS TEXT) LIKE ? ESCAPE '\\'))");
-        where.values << likePattern(needle.toCaseFolded()) << likePattern(needle);
+        if (outputMatches) {
+            // One list of the matching ids, made once per query. There LIKE folds ASCII only:
+            // the tail is bytes, not folded text.
+            terms << QStringLiteral("(h.search LIKE ? ESCAPE '\\' OR h.id IN (SELECT id FROM "
+                                    "task_output WHERE CAST(tail AS TEXT) LIKE ? ESCAPE '\\'))");
+            where.values << likePattern(needle.toCaseFolded()) << likePattern(needle);
+        } else {
+            terms << QStringLiteral("h.search LIKE ? ESCAPE '\\'");
+            where.values << likePattern(needle.toCaseFolded());
+        }
     }
     if (!terms.isEmpty())
         where.sql = QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));
@@ -236,20 +244,20 @@ HistoryEntry readEntry(const QSqlQuery &query, bool withOutput)
     const auto number = [&](const char *name) {
         return qint64(object.value(QLatin1String(name)).toDouble());
     };
-    entry.sessionId = text("session");
-    entry.taskNumber = number("task");
-    entry.kind = text("kind");
-    entry.commandLine = text("command");
-    entry.folder = text("folder");
-    entry.queuedMs = number("queued");
-    entry.startedMs = number("started");
-    entry.finishedMs = number("finished");
-    const QJsonValue exitCode = object.value(QLatin1String("exit"));
+    entry.sessionId = text("s");
+    entry.taskNumber = number("n");
+    entry.kind = text("k");
+    entry.commandLine = text("c");
+    entry.folder = text("f");
+    entry.queuedMs = number("q");
+    entry.startedMs = number("b");
+    entry.finishedMs = number("e");
+    const QJsonValue exitCode = object.value(QLatin1String("x"));
     if (exitCode.isDouble())
         entry.exitCode = exitCode.toInt();
-    entry.result = text("result");
-    entry.outputSize = number("outputSize");
-    entry.watchKey = text("watch");
+    entry.result = text("r");
+    entry.outputSize = number("o");
+    entry.watchKey = text("w");
     if (withOutput)
         entry.outputTail = query.value(3).toByteArray();
     return entry;
@@ -553,18 +561,18 @@ bool HistoryDatabase::migrateFrom(int version, QString &error)
             " search TEXT NOT NULL,"
             " entry TEXT NOT NULL)",
             "CREATE VIEW task_history_fields AS SELECT id, state,"
-            " coalesce(entry ->> 'session', '') AS session_id,"
-            " coalesce(entry ->> 'task', 0) AS task_number,"
-            " coalesce(entry ->> 'kind', '') AS kind,"
-            " coalesce(entry ->> 'command', '') AS command,"
-            " coalesce(entry ->> 'folder', '') AS folder,"
-            " coalesce(entry ->> 'queued', 0) AS queued_ms,"
-            " coalesce(entry ->> 'started', 0) AS started_ms,"
-            " coalesce(entry ->> 'finished', 0) AS finished_ms,"
-            " entry ->> 'exit' AS exit_code,"
-            " coalesce(entry ->> 'result', '') AS result,"
-            " coalesce(entry ->> 'outputSize', 0) AS output_size,"
-            " coalesce(entry ->> 'watch', '') AS watch_key"
+            " coalesce(entry ->> 's', '') AS session_id,"
+            " coalesce(entry ->> 'n', 0) AS task_number,"
+            " coalesce(entry ->> 'k', '') AS kind,"
+            " coalesce(entry ->> 'c', '') AS command,"
+            " coalesce(entry ->> 'f', '') AS folder,"
+            " coalesce(entry ->> 'q', 0) AS queued_ms,"
+            " coalesce(entry ->> 'b', 0) AS started_ms,"
+            " coalesce(entry ->> 'e', 0) AS finished_ms,"
+            " entry ->> 'x' AS exit_code,"
+            " coalesce(entry ->> 'r', '') AS result,"
+            " coalesce(entry ->> 'o', 0) AS output_size,"
+            " coalesce(entry ->> 'w', '') AS watch_key"
             " FROM task_history",
             "CREATE TABLE task_output (id INTEGER PRIMARY KEY, tail BLOB NOT NULL)",
             // Newest first is the id order (the rowid). The rare states have an index, newest
@@ -582,10 +590,9 @@ bool HistoryDatabase::migrateFrom(int version, QString &error)
             if (!exec(QStringLiteral(
                           "INSERT INTO task_history (id, state, search, entry) SELECT id, "
                           "coalesce(state, 'done'), lower(coalesce(command, '') || char(10) || "
-                          "coalesce(result, '')), json_object('session', coalesce(session, ''), "
-                          "'kind', 'command', 'command', coalesce(command, ''), 'finished', "
-                          "coalesce(finished, 0), 'exit', exit_code, 'result', "
-                          "coalesce(result, '')) FROM history ORDER BY id"),
+                          "coalesce(result, '')), json_object('s', coalesce(session, ''), 'k', "
+                          "'command', 'c', coalesce(command, ''), 'e', coalesce(finished, 0), "
+                          "'x', exit_code, 'r', coalesce(result, '')) FROM history ORDER BY id"),
                       &error) ||
                 !exec(QStringLiteral("DROP TABLE history"), &error))
                 return false;
@@ -682,7 +689,7 @@ QList<HistoryEntry> HistoryDatabase::page(const HistoryFilter &filter, qint64 be
     QList<HistoryEntry> entries;
     if (m_mode == Mode::Closed)
         return entries;
-    const Where where = whereClause(filter, beforeId, afterId);
+    const Where where = whereClause(filter, beforeId, afterId, anyOutputMatches(filter));
     QString sql = QStringLiteral("SELECT ") + QLatin1String(selectColumns);
     if (withOutput)
         sql +=
@@ -710,6 +717,21 @@ QList<HistoryEntry> HistoryDatabase::page(const HistoryFilter &filter, qint64 be
     return entries;
 }
 
+bool HistoryDatabase::anyOutputMatches(const HistoryFilter &filter)
+{
+    // Asked first, so that when no output holds the text (the common case) the rows are not
+    // each looked up in an empty list.
+    const QString needle = filter.text.trimmed();
+    if (needle.isEmpty())
+        return false;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM task_output WHERE CAST(tail AS "
+                                 "TEXT) LIKE ? ESCAPE '\\')"));
+    query.bindValue(0, likePattern(needle));
+    return !query.exec() || !query.next() || query.value(0).toBool();
+}
+
 std::optional<HistoryEntry> HistoryDatabase::entry(qint64 id)
 {
     if (m_mode == Mode::Closed)
@@ -729,7 +751,7 @@ qint64 HistoryDatabase::count(const HistoryFilter &filter)
 {
     if (m_mode == Mode::Closed)
         return 0;
-    const Where where = whereClause(filter, 0, 0);
+    const Where where = whereClause(filter, 0, 0, anyOutputMatches(filter));
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT count(*) FROM task_history h") + where.sql);

@@ -78,6 +78,7 @@ private:
     bool createOrMigrate(QString &error);
     bool migrateFrom(int version, QString &error);
     bool exec(const QString &sql, QString *error = nullptr);
+    bool anyOutputMatches(const HistoryFilter &filter);
     QString setAside(const QString &path, QString &error);
 
     QString m_connectionName;

@@ -38,10 +38,10 @@ struct HistoryShared;
 // Two stores (or processes) on one file both work: WAL, a 5 s busy timeout, and the schema is
 // made inside one IMMEDIATE transaction.
 //
-// If the disk falls behind: entries wait in memory, unbounded up to Options::queueLimitBytes
-// (512 MiB by default, about a million short tasks); what comes beyond is not queued but
-// counted in droppedCount(), and statusMessage() says how many tasks were not recorded.
-// Nothing is ever lost without being counted and told.
+// If the disk falls behind: entries wait in memory, as many as Options::queueLimitBytes holds
+// (512 MiB by default, over a million short tasks); what comes beyond is not queued but
+// counted in droppedCount(), statusChanged() is emitted once, and statusMessage() says how
+// many tasks were not recorded. Nothing is ever lost without being counted and told.
 class TASKRUNNER_HISTORY_EXPORT HistoryStore : public QObject
 {
     Q_OBJECT
