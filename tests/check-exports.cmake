@@ -6,7 +6,8 @@
 #     typeinfo, vtable or thunk of such a class. A private member of an exported class is
 #     exported with it (RunnerWatcher::watch() takes a detail type): that is the class's ABI;
 #   - a weak or unique symbol that the compiler emits in every object using a template of the
-#     standard library or of Qt (a shared_ptr control block, a deque of records, their typeinfo):
+#     standard library or of Qt (a shared_ptr control block, a deque of records, their typeinfo;
+#     namespaces std, __gnu_cxx and Qt's *Private, or a Qt class template such as QList<...>):
 #     the first library loaded provides it for the process, so it must stay visible, but it is
 #     nobody's API.
 # Without symbol visibility (or with an export macro missing) the first rule fails; with a
@@ -35,7 +36,7 @@ foreach(line IN LISTS symbols)
     string(REGEX REPLACE "^(typeinfo name for|typeinfo for|vtable for|VTT for|non-virtual thunk to|virtual thunk to|guard variable for) " "" entity "${name}")
     if(entity MATCHES "^TaskRunner::" AND NOT entity MATCHES "^TaskRunner::detail::")
         math(EXPR public "${public} + 1")
-    elseif(type MATCHES "^[VWuvw]$" AND entity MATCHES "^(std|__gnu_cxx|QtPrivate|QtMetaTypePrivate)::")
+    elseif(type MATCHES "^[VWuvw]$" AND entity MATCHES "^((std|__gnu_cxx|Q[A-Za-z]*Private)::|Q[A-Za-z]+<)")
         math(EXPR vague "${vague} + 1")
     else()
         list(APPEND bad "${type} ${name}")
