@@ -32,7 +32,11 @@ class tst_AppController : public QObject
 
 private slots:
     void initTestCase();
-    void init() { QSettings().clear(); }
+    void init()
+    {
+        QSettings().clear();
+        TestSupport::clearAppData();
+    }
     void cleanup();
 
     void startOpensTheRequestedWindows();
@@ -242,6 +246,7 @@ void tst_AppController::firstWindowLoadsNoImagePlugin()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), config.path()); // history, sessions
     environment.insert(QStringLiteral("QT_DEBUG_PLUGINS"), QStringLiteral("1"));
     // A theme, style or plugin path of the developer's desktop would load plugins of its own.
     for (const char *name : {"QT_QPA_PLATFORMTHEME", "QT_STYLE_OVERRIDE", "QT_PLUGIN_PATH"})
@@ -311,6 +316,7 @@ void tst_AppController::quitWithQueuedAndRunningWorkExitsZero()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), config.path()); // history, sessions
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(TASKRUNNER_EXECUTABLE),
                   {QStringLiteral("--sessions"), QStringLiteral("3"), QStringLiteral("--tasks"),

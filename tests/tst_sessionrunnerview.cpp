@@ -151,6 +151,7 @@ void tst_SessionRunnerView::initTestCase()
 void tst_SessionRunnerView::init()
 {
     QSettings().clear();
+    TestSupport::clearAppData();
 }
 
 void tst_SessionRunnerView::cleanup()

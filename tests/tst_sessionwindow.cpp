@@ -93,6 +93,7 @@ class tst_SessionWindow : public QObject
 
 private slots:
     void initTestCase();
+    void init();
     void cleanup();
 
     void addTaskThreeTimesShowsStatusInOrder();
@@ -119,6 +120,11 @@ void tst_SessionWindow::initTestCase()
     QSettings().clear();
     TestSupport::installMessageGuard();
     ApplicationInfo::installTranslations();
+}
+
+void tst_SessionWindow::init()
+{
+    TestSupport::clearAppData();
 }
 
 void tst_SessionWindow::cleanup()

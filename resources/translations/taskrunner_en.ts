@@ -24,11 +24,17 @@
     </message>
     <message numerus="yes">
         <source>Quit and stop %n command(s)?</source>
-        <translation><numerusform>Quit and stop %n command?</numerusform><numerusform>Quit and stop %n commands?</numerusform></translation>
+        <translation>
+            <numerusform>Quit and stop %n command?</numerusform>
+            <numerusform>Quit and stop %n commands?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Close this window and stop %n command(s)?</source>
-        <translation><numerusform>Close this window and stop %n command?</numerusform><numerusform>Close this window and stop %n commands?</numerusform></translation>
+        <translation>
+            <numerusform>Close this window and stop %n command?</numerusform>
+            <numerusform>Close this window and stop %n commands?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Running commands get SIGTERM, and SIGKILL if they do not end; waiting ones are dropped.</source>
@@ -153,6 +159,221 @@
     </message>
 </context>
 <context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>History — Task Runner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commands, results and output</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every task of every session and every past run, newest first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details of the selected task</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The selected task's output as kept (its last 64 KiB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No output</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How many tasks are listed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Run Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queue the selected task in the active session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the listed tasks to a CSV or JSON file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Clear History…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete every task from the history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cl&amp;ose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) listed, more as you scroll</source>
+        <translation><numerusform>%n task listed, more as you scroll</numerusform><numerusform>%n tasks listed, more as you scroll</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation><numerusform>%n task</numerusform><numerusform>%n tasks</numerusform></translation>
+    </message>
+    <message>
+        <source>Select a task to see its output.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>[… the first %1 are not kept …]
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queued again: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV files (*.csv);;JSON files (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Exported %n task(s) to %1</source>
+        <translation><numerusform>Exported %n task to %1</numerusform><numerusform>Exported %n tasks to %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete every task from the history?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tasks that wait or run in the sessions stay; only what ended is deleted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Delete All</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>×</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismiss this notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SessionRunnerView</name>
     <message>
         <source>Session runner</source>
@@ -220,10 +441,6 @@
     </message>
     <message>
         <source>Run in shell</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Run in s&amp;hell</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -376,7 +593,10 @@
     </message>
     <message numerus="yes">
         <source>The pasted text has %n line(s). Queue each line as a task?</source>
-        <translation><numerusform>The pasted text has %n line. Queue each line as a task?</numerusform><numerusform>The pasted text has %n lines. Queue each line as a task?</numerusform></translation>
+        <translation>
+            <numerusform>The pasted text has %n line. Queue each line as a task?</numerusform>
+            <numerusform>The pasted text has %n lines. Queue each line as a task?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each line runs through /bin/sh -c.</source>
@@ -388,7 +608,10 @@
     </message>
     <message numerus="yes">
         <source>&amp;Queue %n Task(s)</source>
-        <translation><numerusform>&amp;Queue %n Task</numerusform><numerusform>&amp;Queue %n Tasks</numerusform></translation>
+        <translation>
+            <numerusform>&amp;Queue %n Task</numerusform>
+            <numerusform>&amp;Queue %n Tasks</numerusform>
+        </translation>
     </message>
     <message>
         <source>'%1': %2</source>
@@ -396,11 +619,17 @@
     </message>
     <message numerus="yes">
         <source>%n line(s) not queued: %1</source>
-        <translation><numerusform>%n line not queued: %1</numerusform><numerusform>%n lines not queued: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n line not queued: %1</numerusform>
+            <numerusform>%n lines not queued: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Dropped %n waiting task(s)</source>
-        <translation><numerusform>Dropped %n waiting task</numerusform><numerusform>Dropped %n waiting tasks</numerusform></translation>
+        <translation>
+            <numerusform>Dropped %n waiting task</numerusform>
+            <numerusform>Dropped %n waiting tasks</numerusform>
+        </translation>
     </message>
     <message>
         <source>Resume Queue</source>
@@ -432,7 +661,10 @@
     </message>
     <message numerus="yes">
         <source>Processing: %n items left.</source>
-        <translation><numerusform>Processing: %n item left.</numerusform><numerusform>Processing: %n items left.</numerusform></translation>
+        <translation>
+            <numerusform>Processing: %n item left.</numerusform>
+            <numerusform>Processing: %n items left.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The queue is paused</source>
@@ -440,7 +672,10 @@
     </message>
     <message numerus="yes">
         <source>Queue: %n task(s) waiting</source>
-        <translation><numerusform>Queue: %n task waiting</numerusform><numerusform>Queue: %n tasks waiting</numerusform></translation>
+        <translation>
+            <numerusform>Queue: %n task waiting</numerusform>
+            <numerusform>Queue: %n tasks waiting</numerusform>
+        </translation>
     </message>
     <message>
         <source>Last Result: %1</source>
@@ -448,6 +683,38 @@
     </message>
     <message>
         <source>Error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run in shel&amp;l</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resume</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -533,6 +800,42 @@
         <source>idle</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Task &amp;History…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every task of every session and of earlier runs: search, export, run again (Ctrl+H)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>interrupted: the last run ended while it ran</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n waiting task(s) of the last run are back, paused.</source>
+        <translation><numerusform>%n waiting task of the last run are back, paused.</numerusform><numerusform>%n waiting tasks of the last run are back, paused.</numerusform></translation>
+    </message>
+    <message>
+        <source>This session is back from the last run.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The last run ended without quitting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n saved task(s) could not be read and were left out.</source>
+        <translation><numerusform>%n saved task could not be read and were left out.</numerusform><numerusform>%n saved tasks could not be read and were left out.</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>TaskOutputView</name>
@@ -590,10 +893,6 @@
 <context>
     <name>TaskTableModel</name>
     <message>
-        <source>(not recorded)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>interrupted</source>
         <translation type="unfinished" />
     </message>
@@ -639,6 +938,10 @@
     </message>
     <message>
         <source>Exit status / result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>interrupted: the last run ended while it ran</source>
         <translation type="unfinished" />
     </message>
 </context>

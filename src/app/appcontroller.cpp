@@ -3,15 +3,22 @@
 #include "aboutdialog.h"
 #include "confirmdialog.h"
 #include "desktopnotifier.h"
+#include "historyrecorder.h"
+#include "historywindow.h"
+#include "noticebar.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
+#include "taskpersistence.h"
 
 #include <TaskRunner/commandworker.h>
 #include <TaskRunner/exampleworkers.h>
 #include <TaskRunner/globalrunnerregistry.h>
+#include <TaskRunner/historystore.h>
+#include <TaskRunner/sessionstore.h>
 
 #include <QApplication>
 #include <QScreen>
+#include <QUuid>
 
 AppController::AppController(const AppOptions &options, QObject *parent)
     : QObject(parent)
@@ -19,7 +26,29 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_sessionWorker(TaskRunner::commandSessionWorker(
           {}, TaskRunner::exampleSessionWorker(options.taskDuration())))
     , m_notifier(new DesktopNotifier(this))
+    , m_history(std::make_unique<TaskRunner::HistoryStore>(TaskRunner::HistoryStore::defaultPath()))
+    , m_recorder(std::make_unique<HistoryRecorder>(m_history.get()))
+    , m_sessionStore(
+          std::make_unique<TaskRunner::SessionStore>(TaskRunner::SessionStore::defaultPath()))
+    , m_sessionSaveTimer(new QTimer(this))
 {
+    m_recorder->start();
+    // The GUI gathers the changed sessions at most this often; the store then writes them at
+    // once (or within its own coalescing): a change is on disk within about 100 ms.
+    m_sessionSaveTimer->setSingleShot(true);
+    m_sessionSaveTimer->setInterval(TaskRunner::SessionStore::coalesceMs);
+    connect(m_sessionSaveTimer, &QTimer::timeout, this, &AppController::saveDirtySessions);
+    // Told once, in the window: the history cannot record, or the sessions cannot be saved.
+    connect(m_history.get(), &TaskRunner::HistoryStore::statusChanged, this, [this] {
+        if (SessionWindow *window = activeWindow())
+            window->showNotice(m_history->statusMessage());
+    });
+    connect(m_sessionStore.get(), &TaskRunner::SessionStore::statusChanged, this, [this] {
+        if (SessionWindow *window = activeWindow())
+            window->showNotice(m_sessionStore->statusMessage());
+    });
+    // After the registry's own handler, which stops the runners (it was connected first).
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &AppController::onAboutToQuit);
     auto *registry = TaskRunner::GlobalRunnerRegistry::instance();
     registry->setShutdownGrace(options.shutdownGraceDuration());
     // The command line wins over the saved interval, without replacing it.
@@ -35,11 +64,47 @@ AppController::~AppController()
 {
     for (const auto &window : std::as_const(m_windows))
         delete window.data();
+    // The last records of the stopped sessions, then the stores write what they still hold
+    // (their destructors, in this order: sessions, recorder, history).
+    m_recorder->finish();
+}
+
+void AppController::onAboutToQuit()
+{
+    // The runners have stopped: their last records go to the history, and the sessions saved
+    // when quitting began are written once more, marked as a clean shutdown.
+    m_recorder->finish();
+    if (!std::exchange(m_sessionsFinished, true))
+        m_sessionStore->finish();
 }
 
 void AppController::start()
 {
-    for (int i = 0; i < m_options.sessions; ++i) {
+    TaskRunner::SessionRestore restored;
+    if (m_options.restore) {
+        restored = m_sessionStore->load();
+    } else {
+        m_sessionStore->keepForLater(); // for a later run, not overwritten by this one
+    }
+    // Sessions of the last run, and those an earlier run kept for later.
+    QList<TaskRunner::SavedSession> sessions = restored.sessions + restored.kept;
+    for (const TaskRunner::SavedSession &saved : std::as_const(sessions)) {
+        SessionWindow *window = newWindow(&saved);
+        if (!restored.cleanShutdown)
+            window->noteUncleanShutdown();
+    }
+    if (!restored.kept.isEmpty())
+        m_sessionStore->forgetKept(); // now part of this run's sessions
+    if (!restored.notice.isEmpty() && !m_windows.isEmpty())
+        m_windows.constFirst()->showNotice(restored.notice);
+
+    // The windows asked for, and one for the command line's tasks if the restored ones (which
+    // are paused) would have to hold them.
+    const bool commandLineTasks = m_options.tasks > 0 || !m_options.commands.isEmpty();
+    int fresh = std::max(0, m_options.sessions - int(sessions.size()));
+    if (fresh == 0 && commandLineTasks)
+        fresh = 1;
+    for (int i = 0; i < fresh; ++i) {
         SessionWindow *window = newWindow();
         for (int task = 0; task < m_options.tasks; ++task)
             window->sessionView()->addExampleTask();
@@ -50,9 +115,21 @@ void AppController::start()
     }
 }
 
-SessionWindow *AppController::newWindow()
+SessionWindow *AppController::newWindow(const TaskRunner::SavedSession *saved)
 {
-    auto *window = new SessionWindow(this, m_nextNumber++, m_sessionWorker);
+    TaskRunner::RunnerOptions runnerOptions;
+    runnerOptions.startPaused = saved != nullptr; // restored tasks run only after Resume
+    // Records are read by the history recorder as they come; a flood of short tasks must not
+    // outrun it before it reads.
+    runnerOptions.recordLimit = 100000;
+    const QString sessionId = saved && !saved->id.isEmpty()
+                                  ? saved->id
+                                  : QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto *window =
+        new SessionWindow(this, m_nextNumber++, m_sessionWorker, sessionId, runnerOptions);
+    m_recorder->watch(window->runner(), sessionId);
+    if (saved)
+        window->restore(*saved);
     const QByteArray geometry = m_settings.windowGeometry();
     if (!geometry.isEmpty() && !window->restoreGeometry(geometry))
         m_settings.rejectWindowGeometry("it cannot be restored");
@@ -85,6 +162,8 @@ bool AppController::quit()
 
 void AppController::quitWithoutAsking()
 {
+    if (!m_quitting)
+        m_sessionStore->setSessions(savedSessions()); // as they are before they are stopped
     m_quitting = true;
     // Newest first: the window closed last, whose geometry new windows get, is then the one
     // the others were cascaded from, so the next start does not open further down each time.
@@ -118,6 +197,76 @@ void AppController::saveInterval(double seconds)
 void AppController::saveWindowGeometry(const QByteArray &geometry)
 {
     m_settings.setWindowGeometry(geometry);
+}
+
+SessionWindow *AppController::activeWindow() const
+{
+    const QList<SessionWindow *> open = windows();
+    for (SessionWindow *window : open) {
+        if (window->isActiveWindow())
+            return window;
+    }
+    return open.isEmpty() ? nullptr : open.constLast();
+}
+
+HistoryWindow *AppController::showHistory()
+{
+    if (!m_historyWindow) {
+        m_historyWindow =
+            new HistoryWindow(m_history.get(), [this](const TaskRunner::HistoryEntry &entry) {
+                SessionWindow *window = activeWindow();
+                return window && window->sessionView()->addAgain(entry);
+            });
+        m_historyWindow->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_historyWindow->show();
+    m_historyWindow->raise();
+    m_historyWindow->activateWindow();
+    return m_historyWindow;
+}
+
+void AppController::sessionChanged(SessionWindow *window)
+{
+    if (m_quitting)
+        return; // the state to restore is the one from before the stop
+    if (!m_dirtySessions.contains(window))
+        m_dirtySessions << window;
+    if (!m_sessionSaveTimer->isActive())
+        m_sessionSaveTimer->start();
+}
+
+void AppController::saveDirtySessions()
+{
+    const QList<QPointer<SessionWindow>> dirty = std::exchange(m_dirtySessions, {});
+    const QList<SessionWindow *> open = windows();
+    for (const auto &window : dirty) {
+        if (window && open.contains(window.data()))
+            m_sessionStore->updateSession(window->savedSession(int(open.indexOf(window.data()))));
+    }
+}
+
+void AppController::sessionClosed(SessionWindow *window)
+{
+    if (m_quitting)
+        return;
+    m_dirtySessions.removeAll(window);
+    if (windows().size() <= 1) {
+        // The last window: the application quits with it, and its session is restored next
+        // time, as a quit's sessions are.
+        m_sessionStore->setSessions(savedSessions());
+        m_quitting = true;
+        return;
+    }
+    m_sessionStore->removeSession(window->sessionId());
+}
+
+QList<TaskRunner::SavedSession> AppController::savedSessions() const
+{
+    QList<TaskRunner::SavedSession> sessions;
+    const QList<SessionWindow *> open = windows();
+    for (qsizetype i = 0; i < open.size(); ++i)
+        sessions << open.at(i)->savedSession(int(i));
+    return sessions;
 }
 
 int AppController::commandsPending() const

@@ -8,13 +8,22 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <type_traits>
 
 class DesktopNotifier;
+class HistoryRecorder;
+class HistoryWindow;
 class SessionWindow;
 class QWidget;
+namespace TaskRunner {
+class HistoryStore;
+class SessionStore;
+struct SavedSession;
+} // namespace TaskRunner
 
 // The application: opens session windows, owns the shared global runner's settings, and
 // quits. Lives in the main thread.
@@ -25,11 +34,13 @@ public:
     explicit AppController(const AppOptions &options, QObject *parent = nullptr);
     ~AppController() override;
 
-    // Opens the windows the options ask for, each with the options' queued tasks.
+    // Reopens the sessions the last run left (paused, unless --no-restore), then opens the
+    // windows the options ask for, with the options' queued tasks.
     void start();
 
-    // Opens and shows one more session window.
-    SessionWindow *newWindow();
+    // Opens and shows one more session window; with `saved`, the session of an earlier run,
+    // its tasks queued again, paused.
+    SessionWindow *newWindow(const TaskRunner::SavedSession *saved = nullptr);
     // Closes every window (stopping their sessions) and leaves the event loop; on the way out
     // every runner is stopped within the shutdown grace (GlobalRunnerRegistry::shutdown()).
     // While commands wait or run, asks first (once for all windows) unless the user said not
@@ -65,6 +76,19 @@ public:
         setSessionWorker(TaskRunner::SessionRunner::plainWorker(std::move(worker)));
     }
 
+    // The task history and the saved sessions (on threads of their own).
+    TaskRunner::HistoryStore *historyStore() const { return m_history.get(); }
+    TaskRunner::SessionStore *sessionStore() const { return m_sessionStore.get(); }
+    HistoryRecorder *historyRecorder() const { return m_recorder.get(); }
+    // Opens (or raises) the History window.
+    HistoryWindow *showHistory();
+    // A session's queue changed: it is saved within SessionStore::coalesceMs.
+    void sessionChanged(SessionWindow *window);
+    // A window closed for good (not by quitting): its session is no longer restored.
+    void sessionClosed(SessionWindow *window);
+    // The sessions as they are now, for the next launch.
+    QList<TaskRunner::SavedSession> savedSessions() const;
+
     void saveInterval(double seconds);
     void saveWindowGeometry(const QByteArray &geometry);
     void showAbout(QWidget *parent);
@@ -73,12 +97,23 @@ signals:
     void windowOpened(SessionWindow *window);
 
 private:
+    void saveDirtySessions();
+    void onAboutToQuit();
+    SessionWindow *activeWindow() const;
+
     const AppOptions m_options;
     AppSettings m_settings;
     TaskRunner::GlobalRunner m_globalRunner;
     TaskRunner::SessionWorker m_sessionWorker;
     QList<QPointer<SessionWindow>> m_windows;
     DesktopNotifier *m_notifier = nullptr;
+    std::unique_ptr<TaskRunner::HistoryStore> m_history;
+    std::unique_ptr<HistoryRecorder> m_recorder;
+    std::unique_ptr<TaskRunner::SessionStore> m_sessionStore;
+    QPointer<HistoryWindow> m_historyWindow;
+    QList<QPointer<SessionWindow>> m_dirtySessions;
+    QTimer *m_sessionSaveTimer = nullptr;
+    bool m_sessionsFinished = false;
     int m_nextNumber = 1;
     bool m_quitting = false;
 };

@@ -128,12 +128,15 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
         QStringLiteral("Queue the command <command> in the first window, split into words as a "
                        "shell would and run without one; may be given several times."),
         QStringLiteral("command"));
+    const QCommandLineOption noRestore(
+        QStringLiteral("no-restore"),
+        QStringLiteral("Start without the sessions of the last run (they are kept for later)."));
     QCommandLineOption exitAfterFirstFrame(QStringLiteral("exit-after-first-frame"),
                                            QStringLiteral("Quit once the first window is shown "
                                                           "(for start-up measurements)."));
     exitAfterFirstFrame.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({sessions, interval, taskSeconds, globalKey, shutdownGrace, tasks, task,
-                       exitAfterFirstFrame});
+                       noRestore, exitAfterFirstFrame});
 
     // The arguments are read before QApplication exists, which takes Qt's own options
     // (-platform offscreen, -style fusion, ...) out later: let them through here.
@@ -226,6 +229,7 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
         parsed.commands << line;
     }
     parsed.exitAfterFirstFrame = parser.isSet(exitAfterFirstFrame);
+    parsed.restore = !parser.isSet(noRestore);
     options = parsed;
     return result;
 }

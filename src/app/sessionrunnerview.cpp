@@ -8,6 +8,7 @@
 #include "tasktablemodel.h"
 
 #include <TaskRunner/commandspec.h>
+#include <TaskRunner/historyentry.h>
 
 #include <QAction>
 #include <QClipboard>
@@ -314,6 +315,28 @@ int SessionRunnerView::addCommands(const QStringList &lines, bool ask)
         emit message(tr("%n line(s) not queued: %1", "", int(refused.size()))
                          .arg(refused.join(QStringLiteral("; "))));
     return queued;
+}
+
+bool SessionRunnerView::addAgain(const TaskRunner::HistoryEntry &entry)
+{
+    if (entry.kind == QLatin1String("example")) {
+        addExampleTask();
+        return true;
+    }
+    if (entry.kind != QLatin1String("command") && entry.kind != QLatin1String("shell"))
+        return false;
+    TaskRunner::CommandSpec spec =
+        TaskRunner::CommandSpec::fromLine(entry.commandLine, entry.kind == QLatin1String("shell"));
+    if (!spec.isValid())
+        return false;
+    spec.workingDirectory = entry.folder;
+    return m_runner.append(QVariant::fromValue(spec)) != 0;
+}
+
+void SessionRunnerView::showInterruptedTask(const QVariant &task, qint64 queuedMSecs)
+{
+    ensureTable();
+    m_model->addInterruptedTask(task, queuedMSecs);
 }
 
 qsizetype SessionRunnerView::clearQueue()

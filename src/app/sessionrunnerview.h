@@ -12,6 +12,9 @@
 #include <memory>
 
 class QAction;
+namespace TaskRunner {
+struct HistoryEntry;
+}
 class QTableView;
 class TaskOutputView;
 class TaskTableModel;
@@ -48,6 +51,11 @@ public:
     // Queues each line as a command, after asking when there are several. Returns how many.
     int addCommands(const QStringList &lines, bool ask = true);
     qsizetype clearQueue();
+    // Queues a task of the history again: its command line (through a shell when it ran
+    // through one), in its folder; an example task as one. False when it cannot be queued.
+    bool addAgain(const TaskRunner::HistoryEntry &entry);
+    // Shows a task of an earlier run that was running when that run ended: ended, interrupted.
+    void showInterruptedTask(const QVariant &task, qint64 queuedMSecs);
 
     // The actions on the selected task and on the queue, for the window's menu.
     QList<QAction *> taskActions() const;

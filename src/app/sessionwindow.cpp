@@ -3,21 +3,29 @@
 
 #include "appcontroller.h"
 #include "globalrunnerview.h"
+#include "noticebar.h"
 #include "sessionrunnerview.h"
+#include "taskpersistence.h"
+
+#include <TaskRunner/historystore.h>
+#include <TaskRunner/savedsession.h>
 
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QScreen>
 
 SessionWindow::SessionWindow(AppController *controller, int number,
-                             TaskRunner::SessionWorker worker, QWidget *parent)
+                             TaskRunner::SessionWorker worker, const QString &sessionId,
+                             const TaskRunner::RunnerOptions &options, QWidget *parent)
     : QMainWindow(parent)
     , ui(std::make_unique<Ui::SessionWindow>())
     , m_controller(controller)
-    , m_runner(TaskRunner::SessionRunner::create(std::move(worker)))
+    , m_runner(TaskRunner::SessionRunner::create(std::move(worker), options))
     , m_number(number)
+    , m_sessionId(sessionId)
 {
     ui->setupUi(this);
     setAttribute(Qt::WA_DeleteOnClose);
@@ -26,7 +34,8 @@ SessionWindow::SessionWindow(AppController *controller, int number,
     ui->newWindowAction->setShortcut(QKeySequence::New);
     ui->closeWindowAction->setShortcut(QKeySequence::Close);
     ui->quitAction->setShortcut(QKeySequence::Quit);
-    connect(ui->newWindowAction, &QAction::triggered, controller, &AppController::newWindow);
+    connect(ui->newWindowAction, &QAction::triggered, controller,
+            [controller] { controller->newWindow(); });
     connect(ui->closeWindowAction, &QAction::triggered, this, &QWidget::close);
     connect(ui->quitAction, &QAction::triggered, controller, &AppController::quit);
     connect(ui->addTaskAction, &QAction::triggered, ui->sessionView, &SessionRunnerView::addTask);
@@ -41,6 +50,9 @@ SessionWindow::SessionWindow(AppController *controller, int number,
             ui->sessionMenu->insertSeparator(action);
     }
     connect(ui->aboutAction, &QAction::triggered, this, [this] { m_controller->showAbout(this); });
+    ui->historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    connect(ui->historyAction, &QAction::triggered, controller,
+            [controller] { controller->showHistory(); });
     connect(ui->aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 
     m_statusLabel = new QLabel(this);
@@ -117,6 +129,15 @@ void SessionWindow::closeEvent(QCloseEvent *event)
 
 void SessionWindow::showSessionState(const TaskRunner::SessionRunnerState &state)
 {
+    if (state.queueRevision != m_savedRevision || state.appended != m_savedAppended ||
+        state.runningId != m_savedRunning || state.paused != m_savedPaused) {
+        m_savedRevision = state.queueRevision;
+        m_savedAppended = state.appended;
+        m_savedRunning = state.runningId;
+        m_savedPaused = state.paused;
+        if (m_controller)
+            m_controller->sessionChanged(this);
+    }
     const QLocale locale;
     m_statusLabel->setText(tr("Session thread: %1 · %2 done · %3 failed · %4 cancelled · %5 "
                               "waiting")
@@ -125,4 +146,97 @@ void SessionWindow::showSessionState(const TaskRunner::SessionRunnerState &state
                                .arg(locale.toString(state.failed))
                                .arg(locale.toString(state.cancelled))
                                .arg(locale.toString(state.queueLength)));
+}
+
+NoticeBar *SessionWindow::noticeBar() const
+{
+    return ui->noticeBar;
+}
+
+void SessionWindow::showNotice(const QString &text)
+{
+    if (!text.isEmpty())
+        ui->noticeBar->showNotice(text);
+}
+
+void SessionWindow::restore(const TaskRunner::SavedSession &saved)
+{
+    SessionRunnerView *view = ui->sessionView;
+    int restored = 0;
+    for (const TaskRunner::SavedTask &savedTask : saved.waiting) {
+        QString error;
+        const QVariant task = TaskPersistence::task(savedTask, &error);
+        if (task.isValid() && m_runner.append(task))
+            ++restored;
+        else
+            ++m_unreadableTasks;
+    }
+    if (saved.running) {
+        const QVariant task = TaskPersistence::task(*saved.running);
+        view->showInterruptedTask(task.isValid() ? task : QVariant(saved.running->commandLine),
+                                  saved.running->queuedMs);
+        if (m_controller) {
+            TaskRunner::HistoryEntry entry;
+            entry.sessionId = m_sessionId;
+            entry.kind = saved.running->kind;
+            entry.commandLine = saved.running->commandLine;
+            entry.folder = saved.running->folder;
+            entry.queuedMs = saved.running->queuedMs;
+            entry.finishedMs = QDateTime::currentMSecsSinceEpoch();
+            entry.state = TaskRunner::HistoryState::interrupted();
+            entry.result = tr("interrupted: the last run ended while it ran");
+            m_controller->historyStore()->add(entry);
+        }
+    }
+    m_restoredTasks = restored;
+    if (restored > 0 || saved.running || m_unreadableTasks > 0)
+        showRestoreNotice();
+    else
+        m_runner.resume(); // nothing waits: an ordinary, running session
+}
+
+void SessionWindow::noteUncleanShutdown()
+{
+    m_uncleanShutdown = true;
+    if (m_restoredTasks >= 0 && ui->noticeBar->isVisible())
+        showRestoreNotice();
+}
+
+void SessionWindow::showRestoreNotice()
+{
+    QString text = m_restoredTasks > 0 ? tr("%n waiting task(s) of the last run are back, paused.",
+                                            "", m_restoredTasks)
+                                       : tr("This session is back from the last run.");
+    if (m_uncleanShutdown)
+        text += QLatin1Char(' ') + tr("The last run ended without quitting.");
+    if (m_unreadableTasks > 0)
+        text += QLatin1Char(' ') +
+                tr("%n saved task(s) could not be read and were left out.", "", m_unreadableTasks);
+    if (m_restoredTasks > 0) {
+        ui->noticeBar->showNotice(
+            text, tr("&Resume"), [this] { m_runner.resume(); }, tr("&Discard"),
+            [this] {
+                m_runner.clear();
+                m_runner.resume();
+            });
+    } else {
+        m_runner.resume();
+        ui->noticeBar->showNotice(text);
+    }
+}
+
+TaskRunner::SavedSession SessionWindow::savedSession(int position) const
+{
+    TaskRunner::SavedSession saved;
+    saved.id = m_sessionId;
+    saved.windowNumber = m_number;
+    saved.position = position;
+    TaskRunner::SessionRunnerState state;
+    const QList<TaskRunner::QueuedTask> waiting = m_runner.waitingTasks(&state);
+    saved.waiting.reserve(waiting.size());
+    for (const TaskRunner::QueuedTask &task : waiting)
+        saved.waiting << TaskPersistence::savedTask(task.task, task.queuedMSecs);
+    if (state.busy)
+        saved.running = TaskPersistence::savedTask(state.runningTask, state.runningStartedMSecs);
+    return saved;
 }

@@ -79,6 +79,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // A task of an earlier run that was running when that run ended, as the oldest row.
+    void addInterruptedTask(const QVariant &task, qint64 queuedMSecs);
+
     // The running task's duration cell, for a clock that ticks while it runs.
     void refreshRunningDuration();
 

@@ -323,6 +323,8 @@ int main(int argc, char *argv[])
         return EXIT_FAILURE;
     }
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(configHome.path()));
+    // The task history and the saved sessions too: the user's own stay untouched.
+    qputenv("XDG_DATA_HOME", QFile::encodeName(configHome.path()));
     QTemporaryDir runtimeDir; // 0700, as Qt wants it; the executables it starts inherit both
     if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR") && runtimeDir.isValid())
         qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir.path()));

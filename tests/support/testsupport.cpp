@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QtGlobal>
 
 namespace TestSupport {
@@ -92,6 +93,12 @@ int Gate::waiting() const
 {
     std::lock_guard lock(m_mutex);
     return m_waiting;
+}
+
+void clearAppData()
+{
+    Q_ASSERT(QStandardPaths::isTestModeEnabled());
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
 }
 
 int processThreadCount()

@@ -72,6 +72,11 @@ private:
     bool m_open = false;
 };
 
+// Deletes the app's data folder (QStandardPaths::AppDataLocation: the task history and the
+// saved sessions), so that a test starts without what an earlier one left. For tests that run
+// with QStandardPaths::setTestModeEnabled(true).
+void clearAppData();
+
 // Threads of this process now (Linux: /proc/self/status).
 int processThreadCount();
 // Threads of this process that runners started: named "session <id>" or "global <key>"

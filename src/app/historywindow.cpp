@@ -1,0 +1,198 @@
+#include "historywindow.h"
+#include "ui_historywindow.h"
+
+#include "confirmdialog.h"
+#include "durationtext.h"
+
+#include <TaskRunner/historymodel.h>
+#include <TaskRunner/historystore.h>
+
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLocale>
+#include <QShortcut>
+#include <QStringDecoder>
+
+namespace {
+struct StateChoice
+{
+    const char *label;
+    const char *state; // nullptr: every state
+};
+constexpr StateChoice stateChoices[] = {
+    {QT_TRANSLATE_NOOP("HistoryWindow", "All"), nullptr},
+    {QT_TRANSLATE_NOOP("HistoryWindow", "done"), "done"},
+    {QT_TRANSLATE_NOOP("HistoryWindow", "failed"), "failed"},
+    {QT_TRANSLATE_NOOP("HistoryWindow", "cancelled"), "cancelled"},
+    {QT_TRANSLATE_NOOP("HistoryWindow", "interrupted"), "interrupted"},
+};
+} // namespace
+
+HistoryWindow::HistoryWindow(TaskRunner::HistoryStore *store,
+                             std::function<bool(const TaskRunner::HistoryEntry &)> runAgain,
+                             QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , ui(std::make_unique<Ui::HistoryWindow>())
+    , m_store(store)
+    , m_model(new TaskRunner::HistoryModel(store, this))
+    , m_runAgain(std::move(runAgain))
+{
+    ui->setupUi(this);
+    ui->searchLabel->setBuddy(ui->searchEdit);
+    ui->stateLabel->setBuddy(ui->stateCombo);
+    for (const StateChoice &choice : stateChoices)
+        ui->stateCombo->addItem(tr(choice.label),
+                                choice.state ? QString::fromLatin1(choice.state) : QString());
+    ui->historyTable->setModel(m_model);
+    ui->historyTable->verticalHeader()->hide();
+    ui->historyTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    ui->historyTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    ui->historyTable->horizontalHeader()->setStretchLastSection(true);
+    ui->historyTable->horizontalHeader()->setHighlightSections(false);
+    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    ui->historyTable->horizontalHeader()->resizeSection(TaskRunner::HistoryModel::TimeColumn,
+                                                        20 * digit);
+    ui->historyTable->horizontalHeader()->resizeSection(TaskRunner::HistoryModel::CommandColumn,
+                                                        24 * digit);
+    ui->outputEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    ui->splitter->setStretchFactor(0, 3);
+    ui->splitter->setStretchFactor(1, 1);
+    resize(fontMetrics().averageCharWidth() * 140, fontMetrics().lineSpacing() * 36);
+
+    connect(ui->searchEdit, &QLineEdit::textChanged, m_model,
+            &TaskRunner::HistoryModel::setSearchText);
+    connect(ui->stateCombo, &QComboBox::currentIndexChanged, this, [this] {
+        const QString state = ui->stateCombo->currentData().toString();
+        m_model->setStates(state.isEmpty() ? QStringList() : QStringList{state});
+    });
+    connect(ui->historyTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &HistoryWindow::showSelected);
+    connect(m_model, &TaskRunner::HistoryModel::pageLoaded, this, &HistoryWindow::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        updateCount();
+        showSelected();
+    });
+    connect(ui->runAgainButton, &QPushButton::clicked, this, &HistoryWindow::runSelectedAgain);
+    connect(ui->exportButton, &QPushButton::clicked, this, &HistoryWindow::chooseExportFile);
+    connect(ui->clearButton, &QPushButton::clicked, this, &HistoryWindow::clearHistory);
+    connect(ui->closeButton, &QPushButton::clicked, this, &QWidget::close);
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        ui->searchEdit->setFocus();
+        ui->searchEdit->selectAll();
+    });
+    auto *close = new QShortcut(QKeySequence::Close, this);
+    connect(close, &QShortcut::activated, this, &QWidget::close);
+    updateCount();
+    showSelected();
+}
+
+HistoryWindow::~HistoryWindow() = default;
+
+void HistoryWindow::updateCount()
+{
+    const int rows = m_model->rowCount();
+    ui->countLabel->setText(m_model->hasMore()
+                                ? tr("%n task(s) listed, more as you scroll", "", rows)
+                                : tr("%n task(s)", "", rows));
+    const QString status = m_store->statusMessage();
+    if (!status.isEmpty())
+        ui->countLabel->setToolTip(status);
+}
+
+void HistoryWindow::showSelected()
+{
+    const QModelIndex current = ui->historyTable->selectionModel()->currentIndex();
+    ui->runAgainButton->setEnabled(current.isValid());
+    if (!current.isValid()) {
+        m_shownId = 0;
+        ui->detailsLabel->setText(tr("Select a task to see its output."));
+        ui->outputEdit->clear();
+        return;
+    }
+    const TaskRunner::HistoryEntry entry = m_model->entry(current.row());
+    m_shownId = entry.id;
+    const QLocale locale;
+    QStringList details{entry.commandLine.isEmpty() ? entry.kind : entry.commandLine};
+    if (!entry.folder.isEmpty())
+        details << tr("in %1").arg(entry.folder);
+    if (entry.startedMs)
+        details << tr("started %1")
+                       .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(entry.startedMs),
+                                            QLocale::ShortFormat));
+    if (entry.startedMs && entry.finishedMs)
+        details << tr("took %1").arg(durationText(std::chrono::milliseconds(entry.durationMs())));
+    details << entry.state;
+    if (entry.exitCode)
+        details << tr("exit status %1").arg(*entry.exitCode);
+    ui->detailsLabel->setText(details.join(QStringLiteral(" · ")));
+    ui->outputEdit->setPlainText(tr("Loading…"));
+    auto *watcher = new QFutureWatcher<TaskRunner::HistoryEntry>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const TaskRunner::HistoryEntry full = watcher->result();
+        if (full.id != m_shownId)
+            return; // another row was selected meanwhile
+        QStringDecoder utf8(QStringDecoder::Utf8);
+        QString text = utf8(full.outputTail);
+        text.replace(QChar(0), QChar::ReplacementCharacter);
+        if (full.outputSize > full.outputTail.size())
+            text.prepend(
+                tr("[… the first %1 are not kept …]\n")
+                    .arg(QLocale().formattedDataSize(full.outputSize - full.outputTail.size())));
+        ui->outputEdit->setPlainText(text);
+    });
+    watcher->setFuture(m_model->fullEntry(current.row()));
+}
+
+void HistoryWindow::runSelectedAgain()
+{
+    const QModelIndex current = ui->historyTable->selectionModel()->currentIndex();
+    if (!current.isValid() || !m_runAgain)
+        return;
+    const TaskRunner::HistoryEntry entry = m_model->entry(current.row());
+    if (m_runAgain(entry))
+        ui->countLabel->setText(tr("Queued again: %1").arg(entry.commandLine));
+}
+
+void HistoryWindow::chooseExportFile()
+{
+    QString selected;
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export History"), QStringLiteral("task-history.csv"),
+                                     tr("CSV files (*.csv);;JSON files (*.json)"), &selected);
+    if (path.isEmpty())
+        return;
+    exportTo(path);
+}
+
+void HistoryWindow::exportTo(const QString &path)
+{
+    const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    auto *watcher = new QFutureWatcher<TaskRunner::HistoryExportResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const TaskRunner::HistoryExportResult result = watcher->result();
+        const QString message =
+            result.ok ? tr("Exported %n task(s) to %1", "", int(result.rows)).arg(path)
+                      : tr("Could not export to %1: %2").arg(path, result.error);
+        ui->countLabel->setText(message);
+        emit exported(result.ok, message);
+    });
+    watcher->setFuture(json ? m_store->exportJson(path, m_model->filter())
+                            : m_store->exportCsv(path, m_model->filter()));
+}
+
+void HistoryWindow::clearHistory()
+{
+    ConfirmDialog dialog(this);
+    dialog.setWindowTitle(tr("Clear History"));
+    dialog.setText(tr("Delete every task from the history?"),
+                   tr("Tasks that wait or run in the sessions stay; only what ended is deleted."));
+    dialog.setAcceptText(tr("&Delete All"));
+    if (dialog.exec() == QDialog::Accepted)
+        m_model->clear();
+}
