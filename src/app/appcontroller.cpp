@@ -39,14 +39,10 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     m_sessionSaveTimer->setInterval(TaskRunner::SessionStore::coalesceMs);
     connect(m_sessionSaveTimer, &QTimer::timeout, this, &AppController::saveDirtySessions);
     // Told once, in the window: the history cannot record, or the sessions cannot be saved.
-    connect(m_history.get(), &TaskRunner::HistoryStore::statusChanged, this, [this] {
-        if (SessionWindow *window = activeWindow())
-            window->showNotice(m_history->statusMessage());
-    });
-    connect(m_sessionStore.get(), &TaskRunner::SessionStore::statusChanged, this, [this] {
-        if (SessionWindow *window = activeWindow())
-            window->showNotice(m_sessionStore->statusMessage());
-    });
+    connect(m_history.get(), &TaskRunner::HistoryStore::statusChanged, this,
+            [this] { tellOnce(m_history->statusMessage()); });
+    connect(m_sessionStore.get(), &TaskRunner::SessionStore::statusChanged, this,
+            [this] { tellOnce(m_sessionStore->statusMessage()); });
     // After the registry's own handler, which stops the runners (it was connected first).
     connect(qApp, &QCoreApplication::aboutToQuit, this, &AppController::onAboutToQuit);
     auto *registry = TaskRunner::GlobalRunnerRegistry::instance();
@@ -95,8 +91,7 @@ void AppController::start()
     }
     if (!restored.kept.isEmpty())
         m_sessionStore->forgetKept(); // now part of this run's sessions
-    if (!restored.notice.isEmpty() && !m_windows.isEmpty())
-        m_windows.constFirst()->showNotice(restored.notice);
+    tellOnce(restored.notice);
 
     // The windows asked for, and one for the command line's tasks if the restored ones (which
     // are paused) would have to hold them.
@@ -147,6 +142,8 @@ SessionWindow *AppController::newWindow(const TaskRunner::SavedSession *saved)
         window->move(next);
     }
     m_windows << window;
+    for (const QString &notice : std::exchange(m_pendingNotices, {}))
+        window->showNotice(notice);
     window->show();
     emit windowOpened(window);
     return window;
@@ -197,6 +194,16 @@ void AppController::saveInterval(double seconds)
 void AppController::saveWindowGeometry(const QByteArray &geometry)
 {
     m_settings.setWindowGeometry(geometry);
+}
+
+void AppController::tellOnce(const QString &message)
+{
+    if (message.isEmpty())
+        return;
+    if (SessionWindow *window = activeWindow())
+        window->showNotice(message);
+    else
+        m_pendingNotices << message; // for the first window
 }
 
 SessionWindow *AppController::activeWindow() const

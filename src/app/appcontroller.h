@@ -98,6 +98,8 @@ signals:
 
 private:
     void saveDirtySessions();
+    // Shows `message` in the active window (the first one, if none is open yet).
+    void tellOnce(const QString &message);
     void onAboutToQuit();
     SessionWindow *activeWindow() const;
 
@@ -112,6 +114,7 @@ private:
     std::unique_ptr<TaskRunner::SessionStore> m_sessionStore;
     QPointer<HistoryWindow> m_historyWindow;
     QList<QPointer<SessionWindow>> m_dirtySessions;
+    QStringList m_pendingNotices;
     QTimer *m_sessionSaveTimer = nullptr;
     bool m_sessionsFinished = false;
     int m_nextNumber = 1;

@@ -406,7 +406,7 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case NumberColumn:
-        return QLocale().toString(row->number);
+        return row->number ? QLocale().toString(row->number) : QString();
     case TaskColumn:
         return describe(row->task);
     case StateColumn:

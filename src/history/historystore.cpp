@@ -57,8 +57,10 @@ HistoryStore::~HistoryStore()
 
 QString HistoryStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/history.sqlite");
+    // $XDG_DATA_HOME/taskrunner, beside the settings' $XDG_CONFIG_HOME/taskrunner (the
+    // organization's folder, as QSettings uses it), not AppDataLocation's taskrunner/taskrunner.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/taskrunner/history.sqlite");
 }
 
 QString HistoryStore::path() const

@@ -65,8 +65,10 @@ SessionStore::~SessionStore()
 
 QString SessionStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/sessions.json");
+    // $XDG_DATA_HOME/taskrunner, beside the settings' $XDG_CONFIG_HOME/taskrunner (the
+    // organization's folder, as QSettings uses it), not AppDataLocation's taskrunner/taskrunner.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/taskrunner/sessions.json");
 }
 
 QString SessionStore::path() const

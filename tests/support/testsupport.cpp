@@ -98,7 +98,9 @@ int Gate::waiting() const
 void clearAppData()
 {
     Q_ASSERT(QStandardPaths::isTestModeEnabled());
-    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+    QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+         QStringLiteral("/taskrunner"))
+        .removeRecursively();
 }
 
 int processThreadCount()

@@ -72,7 +72,7 @@ private:
     bool m_open = false;
 };
 
-// Deletes the app's data folder (QStandardPaths::AppDataLocation: the task history and the
+// Deletes the app's data folder ($XDG_DATA_HOME/taskrunner: the task history and the
 // saved sessions), so that a test starts without what an earlier one left. For tests that run
 // with QStandardPaths::setTestModeEnabled(true).
 void clearAppData();

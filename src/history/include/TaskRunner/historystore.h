@@ -66,7 +66,7 @@ public:
     // Writes what is still queued, then ends the store's thread (waits for both).
     ~HistoryStore() override;
 
-    // $XDG_DATA_HOME/taskrunner/history.sqlite (QStandardPaths::AppDataLocation).
+    // $XDG_DATA_HOME/taskrunner/history.sqlite (QStandardPaths::GenericDataLocation).
     static QString defaultPath();
     QString path() const;
 

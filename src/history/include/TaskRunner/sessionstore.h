@@ -49,7 +49,7 @@ public:
     // Writes a change still pending, then ends the store's thread (waits for both).
     ~SessionStore() override;
 
-    // $XDG_DATA_HOME/taskrunner/sessions.json (QStandardPaths::AppDataLocation).
+    // $XDG_DATA_HOME/taskrunner/sessions.json (QStandardPaths::GenericDataLocation).
     static QString defaultPath();
     QString path() const;
     // Where keepForLater() keeps sessions: path() + ".kept".
