@@ -353,7 +353,7 @@ void tst_GlobalRunner::noRunStartsAfterPauseReturned()
         runner.pause();
         const quint64 startedAtPause = runner.state().started;
         // The run decided before pause() returned may still finish; nothing after it.
-        QTRY_VERIFY_WITH_TIMEOUT(!runner.state().running, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!runner.state().running, 20000);
         QCOMPARE(runner.state().started, startedAtPause);
         QCOMPARE(entered.load(), startedAtPause);
     }
@@ -371,7 +371,7 @@ void tst_GlobalRunner::noRunStartsEarlyAfterALongerInterval()
             std::this_thread::yield();
         QVERIFY(runner.setInterval(3600));
         const quint64 startedThen = runner.state().started;
-        QTRY_VERIFY_WITH_TIMEOUT(!runner.state().running, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!runner.state().running, 20000);
         QCOMPARE(runner.state().started, startedThen);
         QCOMPARE(entered.load(), startedThen);
     }
