@@ -127,8 +127,8 @@ void tst_Restore::sessionsComeBackPausedInOrderAfterAQuit()
     }
     AppController app(testOptions(QStringLiteral("r-quit")));
     app.start();
+    QTRY_COMPARE_WITH_TIMEOUT(app.windows().size(), 2, 5000); // the first at once, then one a turn
     const QList<SessionWindow *> windows = app.windows();
-    QCOMPARE(windows.size(), 2);
     SessionWindow *first = windows.constFirst();
     QVERIFY(first->runner().state().paused);
     QCOMPARE(waitingLines(first), (QStringList{QStringLiteral("echo a"), QStringLiteral("echo b"),
@@ -166,8 +166,8 @@ void tst_Restore::resumeAndDiscard()
     }
     AppController app(testOptions(QStringLiteral("r-resume")));
     app.start();
+    QTRY_COMPARE_WITH_TIMEOUT(app.windows().size(), 2, 5000);
     const QList<SessionWindow *> windows = app.windows();
-    QCOMPARE(windows.size(), 2);
     auto *resume =
         windows.at(0)->noticeBar()->findChild<QPushButton *>(QStringLiteral("primaryButton"));
     QCOMPARE(resume->text(), QStringLiteral("&Resume"));
@@ -248,6 +248,7 @@ void tst_Restore::noRestoreStartsFreshAndKeepsThemForLater()
     // The next ordinary start has both: this run's empty session and the one kept.
     AppController app(testOptions(QStringLiteral("r-fresh")));
     app.start();
+    QTRY_COMPARE_WITH_TIMEOUT(app.windows().size(), 2, 5000);
     int kept = 0;
     for (SessionWindow *window : app.windows())
         kept += waitingLines(window) == QStringList{QStringLiteral("echo kept")} ? 1 : 0;

@@ -82,12 +82,15 @@ void AppController::start()
     } else {
         m_sessionStore->keepForLater(); // for a later run, not overwritten by this one
     }
-    // Sessions of the last run, and those an earlier run kept for later.
+    // Sessions of the last run, and those an earlier run kept for later. The first comes back
+    // now; the others one per turn of the event loop, so the first window is up at once.
     QList<TaskRunner::SavedSession> sessions = restored.sessions + restored.kept;
-    for (const TaskRunner::SavedSession &saved : std::as_const(sessions)) {
-        SessionWindow *window = newWindow(&saved);
-        if (!restored.cleanShutdown)
-            window->noteUncleanShutdown();
+    m_uncleanShutdown = !restored.cleanShutdown;
+    if (!sessions.isEmpty()) {
+        restoreSession(sessions.takeFirst());
+        m_pendingRestore = sessions;
+        if (!m_pendingRestore.isEmpty())
+            QTimer::singleShot(0, this, &AppController::restoreNext);
     }
     if (!restored.kept.isEmpty())
         m_sessionStore->forgetKept(); // now part of this run's sessions
@@ -96,7 +99,8 @@ void AppController::start()
     // The windows asked for, and one for the command line's tasks if the restored ones (which
     // are paused) would have to hold them.
     const bool commandLineTasks = m_options.tasks > 0 || !m_options.commands.isEmpty();
-    int fresh = std::max(0, m_options.sessions - int(sessions.size()));
+    const int restoring = int(restored.sessions.size() + restored.kept.size());
+    int fresh = std::max(0, m_options.sessions - restoring);
     if (fresh == 0 && commandLineTasks)
         fresh = 1;
     for (int i = 0; i < fresh; ++i) {
@@ -115,8 +119,9 @@ SessionWindow *AppController::newWindow(const TaskRunner::SavedSession *saved)
     TaskRunner::RunnerOptions runnerOptions;
     runnerOptions.startPaused = saved != nullptr; // restored tasks run only after Resume
     // Records are read by the history recorder as they come; a flood of short tasks must not
-    // outrun it before it reads.
-    runnerOptions.recordLimit = 100000;
+    // outrun it before it reads: tasks are recorded, not dropped, up to a million behind.
+    // (A no-op task's record is about 200 bytes: a flood of a million costs 200 MiB until read.)
+    runnerOptions.recordLimit = 1000000;
     const QString sessionId = saved && !saved->id.isEmpty()
                                   ? saved->id
                                   : QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -196,6 +201,22 @@ void AppController::saveWindowGeometry(const QByteArray &geometry)
     m_settings.setWindowGeometry(geometry);
 }
 
+void AppController::restoreSession(const TaskRunner::SavedSession &saved)
+{
+    SessionWindow *window = newWindow(&saved);
+    if (m_uncleanShutdown)
+        window->noteUncleanShutdown();
+}
+
+void AppController::restoreNext()
+{
+    if (m_pendingRestore.isEmpty() || m_quitting)
+        return;
+    restoreSession(m_pendingRestore.takeFirst());
+    if (!m_pendingRestore.isEmpty())
+        QTimer::singleShot(0, this, &AppController::restoreNext);
+}
+
 void AppController::tellOnce(const QString &message)
 {
     if (message.isEmpty())
@@ -273,6 +294,11 @@ QList<TaskRunner::SavedSession> AppController::savedSessions() const
     const QList<SessionWindow *> open = windows();
     for (qsizetype i = 0; i < open.size(); ++i)
         sessions << open.at(i)->savedSession(int(i));
+    // Those not reopened yet stay as they were saved.
+    for (TaskRunner::SavedSession saved : m_pendingRestore) {
+        saved.position = int(sessions.size());
+        sessions << saved;
+    }
     return sessions;
 }
 

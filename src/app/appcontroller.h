@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <TaskRunner/savedsession.h>
+
 #include <functional>
 #include <memory>
 #include <type_traits>
@@ -98,6 +100,8 @@ signals:
 
 private:
     void saveDirtySessions();
+    void restoreSession(const TaskRunner::SavedSession &saved);
+    void restoreNext();
     // Shows `message` in the active window (the first one, if none is open yet).
     void tellOnce(const QString &message);
     void onAboutToQuit();
@@ -115,6 +119,8 @@ private:
     QPointer<HistoryWindow> m_historyWindow;
     QList<QPointer<SessionWindow>> m_dirtySessions;
     QStringList m_pendingNotices;
+    QList<TaskRunner::SavedSession> m_pendingRestore; // reopened one per event-loop turn
+    bool m_uncleanShutdown = false;
     QTimer *m_sessionSaveTimer = nullptr;
     bool m_sessionsFinished = false;
     int m_nextNumber = 1;

@@ -50,6 +50,8 @@ const Part parts[] = {
     {"control", "per-task cancel and progress", &measureTaskControl},
     {"commands", "commands: 1,000 /bin/true, 200 MiB output floods, cancel of a group",
      &measureCommands},
+    {"history", "history of 10^6 tasks, its window and search, restore at start-up, kill -9",
+     &measureHistory},
 };
 
 struct Figure
@@ -180,6 +182,21 @@ QList<Figure> figures(const BenchResults &r)
          check(has({r.cancelStubbornCommandMs, r.commandKillGraceMs}),
                r.cancelStubbornCommandMs <= r.commandKillGraceMs + 50)},
         {"command_kill_grace_ms", r.commandKillGraceMs, 0, "ms", {}, -1},
+        {"history_records_per_s", r.historyRecordsPerS, 0, "tasks/s", QStringLiteral(">= 250,000"),
+         check(has({r.historyRecordsPerS}), r.historyRecordsPerS >= 250000)},
+        {"history_write_loop_latency_p99_ms", r.historyWriteLoopLatencyP99Ms, 2, "ms",
+         QStringLiteral("<= 20"),
+         check(has({r.historyWriteLoopLatencyP99Ms}), r.historyWriteLoopLatencyP99Ms <= 20)},
+        {"history_open_ms", r.historyOpenMs, 1, "ms", QStringLiteral("<= 200"),
+         check(has({r.historyOpenMs}), r.historyOpenMs <= 200)},
+        {"history_search_ms", r.historySearchMs, 1, "ms", QStringLiteral("<= 300"),
+         check(has({r.historySearchMs}), r.historySearchMs <= 300)},
+        {"restore_startup_ms", r.restoreStartupMs, 1, "ms", QStringLiteral("<= 2 x start-up"),
+         check(has({r.restoreStartupMs, r.freshStartupMs}),
+               r.restoreStartupMs <= 2 * r.freshStartupMs)},
+        {"fresh_startup_ms", r.freshStartupMs, 1, "ms", {}, -1},
+        {"kill9_lost_tasks", r.kill9LostTasks, 0, "", QStringLiteral("= 0"),
+         check(has({r.kill9LostTasks}), r.kill9LostTasks == 0)},
     };
 }
 

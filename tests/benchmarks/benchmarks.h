@@ -58,6 +58,14 @@ struct BenchResults
     double cancelCommandMs = none;
     double cancelStubbornCommandMs = none;
     double commandKillGraceMs = none;
+    // The task history and session restore.
+    double historyRecordsPerS = none;
+    double historyWriteLoopLatencyP99Ms = none;
+    double historyOpenMs = none;
+    double historySearchMs = none;
+    double restoreStartupMs = none;
+    double freshStartupMs = none;
+    double kill9LostTasks = none;
 };
 
 namespace Bench {
@@ -78,5 +86,10 @@ void measureGlobalPeriod(BenchResults &results);
 void measureStartup(BenchResults &results);
 void measureTaskControl(BenchResults &results);
 void measureCommands(BenchResults &results);
+void measureHistory(BenchResults &results);
+
+// The history store on its own, on a database at `databasePath` (bench_history.cpp).
+double historyOpenMs(const QString &databasePath);
+double historySearchMs(const QString &databasePath, const QString &needle);
 
 } // namespace Bench
