@@ -50,6 +50,7 @@ private slots:
     void firstWindowLoadsNoImagePlugin();
     void quitActionClosesEveryWindowAndStopsEverySession();
     void cascadedWindowsStayOnScreenAndQuitKeepsTheFirstPlace();
+    void windowsCascadeOneEqualStepFromTheFirstAlsoAfterARestart();
     void quitWithQueuedAndRunningWorkExitsZero_data();
     void quitWithQueuedAndRunningWorkExitsZero();
 };
@@ -336,6 +337,46 @@ void tst_AppController::quitWithQueuedAndRunningWorkExitsZero()
     const QByteArray errors = process.readAllStandardError();
     QVERIFY2(!errors.contains("Destroyed while thread"), errors.constData());
     QVERIFY2(!errors.contains("Still running"), errors.constData()); // all were cooperative
+}
+
+void tst_AppController::windowsCascadeOneEqualStepFromTheFirstAlsoAfterARestart()
+{
+    QPoint firstPlace;
+    for (int run = 0; run < 2; ++run) {
+        AppOptions options;
+        options.sessions = 3;
+        options.globalKey = QStringLiteral("c-step");
+        AppController app(options);
+        app.start();
+        QTRY_COMPARE_WITH_TIMEOUT(app.windows().size(), 3, 5000); // restored ones, one a turn
+        const QList<SessionWindow *> windows = app.windows();
+        const QRect available = windows.constFirst()->screen()->availableGeometry();
+        if (run == 0) {
+            // No saved place: the middle of the screen, not its corner.
+            QVERIFY(windows.constFirst()->frameGeometry().contains(available.center()));
+            firstPlace = windows.constFirst()->pos();
+        } else {
+            QCOMPARE(windows.constFirst()->pos(), firstPlace); // where the first one was
+        }
+        for (int i = 1; i < windows.size(); ++i) {
+            // One step from the one before, or the top left when that step would not fit.
+            const QRect before = windows.at(i - 1)->frameGeometry();
+            const QRect step = before.translated(32, 32);
+            const QRect placed = windows.at(i)->frameGeometry();
+            // (Within the few pixels of frame that the platform reports only once a window is
+            // shown: a restored first window's frame is known from its saved geometry.)
+            const QPoint expected = available.contains(step) ? step.topLeft() : available.topLeft();
+            QVERIFY2((placed.topLeft() - expected).manhattanLength() <= 4,
+                     qPrintable(QStringLiteral("window %1 at %2,%3, expected %4,%5")
+                                    .arg(i)
+                                    .arg(placed.left())
+                                    .arg(placed.top())
+                                    .arg(expected.x())
+                                    .arg(expected.y())));
+            QVERIFY(available.contains(placed));
+        }
+        app.quitWithoutAsking();
+    }
 }
 
 QTEST_MAIN(tst_AppController)

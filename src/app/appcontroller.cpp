@@ -130,22 +130,38 @@ SessionWindow *AppController::newWindow(const TaskRunner::SavedSession *saved)
     m_recorder->watch(window->runner(), sessionId);
     if (saved)
         window->restore(*saved);
-    const QByteArray geometry = m_settings.windowGeometry();
-    if (!geometry.isEmpty() && !window->restoreGeometry(geometry))
-        m_settings.rejectWindowGeometry("it cannot be restored");
-    // Cascade the windows that are open at the same time, starting again at the top left of
-    // the screen when the next one would not fit on it.
+    // Where it goes. The first window of a run: where the last closed one was, else the middle
+    // of the screen (placed here, not by the window manager, so that the others can cascade
+    // from where it really is). The others cascade from the place given to the one before
+    // (not from what the window manager reports, which comes late and with or without the
+    // frame), one step right and down, and start again at the top left of the screen when the
+    // next would not fit on it.
     m_windows.removeAll(nullptr);
-    if (!m_windows.isEmpty()) {
-        const SessionWindow *previous = m_windows.constLast();
-        QPoint next = previous->pos() + QPoint(32, 32);
-        if (const QScreen *screen = previous->screen()) {
-            const QRect available = screen->availableGeometry();
-            if (!available.contains(QRect(next, window->frameGeometry().size())))
-                next = available.topLeft();
+    const QScreen *screen =
+        m_windows.isEmpty() ? window->screen() : m_windows.constLast()->screen();
+    const QRect available = screen ? screen->availableGeometry() : QRect();
+    if (m_windows.isEmpty() || !m_lastPlacement.isValid()) {
+        const QByteArray geometry = m_settings.windowGeometry();
+        if (!geometry.isEmpty() && !window->restoreGeometry(geometry))
+            m_settings.rejectWindowGeometry("it cannot be restored");
+        if (geometry.isEmpty() || !available.contains(window->geometry().topLeft())) {
+            const QSize size = window->size().boundedTo(available.size());
+            window->setGeometry(
+                QRect(available.center() - QPoint(size.width() / 2, size.height() / 2), size));
         }
-        window->move(next);
+    } else {
+        // Client areas step, so the frames (whatever the window manager adds) step the same.
+        const QRect previous = m_lastPlacement;
+        QRect next(previous.topLeft() + QPoint(cascadeStep, cascadeStep), previous.size());
+        const QMargins frame(window->geometry().left() - window->frameGeometry().left(),
+                             window->geometry().top() - window->frameGeometry().top(),
+                             window->frameGeometry().right() - window->geometry().right(),
+                             window->frameGeometry().bottom() - window->geometry().bottom());
+        if (!available.isEmpty() && !available.contains(next + frame))
+            next.moveTopLeft(available.topLeft() + QPoint(frame.left(), frame.top()));
+        window->setGeometry(next);
     }
+    m_lastPlacement = window->geometry();
     m_windows << window;
     for (const QString &notice : std::exchange(m_pendingNotices, {}))
         window->showNotice(notice);

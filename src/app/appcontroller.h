@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QRect>
 #include <QTimer>
 
 #include <TaskRunner/savedsession.h>
@@ -121,6 +122,8 @@ private:
     QStringList m_pendingNotices;
     QList<TaskRunner::SavedSession> m_pendingRestore; // reopened one per event-loop turn
     bool m_uncleanShutdown = false;
+    QRect m_lastPlacement; // where the newest window was put (its client area)
+    static constexpr int cascadeStep = 32;
     QTimer *m_sessionSaveTimer = nullptr;
     bool m_sessionsFinished = false;
     int m_nextNumber = 1;

@@ -83,6 +83,8 @@ SessionWindow::SessionWindow(AppController *controller, int number,
     ui->globalView->setIntervalEditedHandler(
         [controller](double seconds) { controller->saveInterval(seconds); });
     ui->sessionView->setFocus(); // on Add Task: Space adds a task at once
+    // Show where the keyboard focus is from the start, not only after a Tab.
+    setAttribute(Qt::WA_KeyboardFocusChange);
     resize(defaultSize());
 }
 
