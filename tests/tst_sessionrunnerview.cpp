@@ -134,6 +134,7 @@ private slots:
     void progressIsDeterminateForTheExampleAndBusyForACommand();
     void actionsOnTheSelectedTask();
     void pauseResumeAndClearTheQueue();
+    void focusStaysInTheSessionWhenClearQueueIsDone();
     void upAndDownWalkThroughEarlierCommands();
     void aPasteOfSeveralLinesQueuesOneTaskPerLineAfterAsking();
     void closingAsksOnlyWhileCommandsWaitOrRun();
@@ -329,6 +330,26 @@ void tst_SessionRunnerView::pauseResumeAndClearTheQueue()
     QCOMPARE(w.window->statusBar()->currentMessage(), QStringLiteral("Dropped 2 waiting tasks"));
     QTest::mouseClick(pause, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!w.window->runner().state().paused, 5000);
+}
+
+void tst_SessionRunnerView::focusStaysInTheSessionWhenClearQueueIsDone()
+{
+    AppController app(testOptions(QStringLiteral("v-focus")));
+    Window w(app);
+    w.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(w.window));
+    w.type(QStringLiteral("sleep 60"));
+    w.type(QStringLiteral("echo waits"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.window->runner().state().queueLength == 1, 5000);
+    auto *clear = child<QToolButton>(w.view, "clearQueueButton");
+    QTRY_VERIFY_WITH_TIMEOUT(clear->isEnabled(), 5000);
+    clear->setFocus();
+    QTest::keyClick(clear, Qt::Key_Space);
+    QTRY_VERIFY_WITH_TIMEOUT(!clear->isEnabled(), 5000);
+    // Not on the shared Interval field, where a stray key would change every window's watch.
+    QVERIFY(QApplication::focusWidget());
+    QVERIFY2(w.view->isAncestorOf(QApplication::focusWidget()),
+             qPrintable(QApplication::focusWidget()->objectName()));
 }
 
 void tst_SessionRunnerView::upAndDownWalkThroughEarlierCommands()

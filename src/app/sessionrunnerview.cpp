@@ -16,6 +16,7 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QMenu>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTime>
@@ -427,6 +428,13 @@ void SessionRunnerView::togglePause()
 
 void SessionRunnerView::updateActions()
 {
+    // A button that is disabled while it has the focus would pass the focus on to the next
+    // control in the window, the shared Interval field among them: keep it here instead.
+    QWidget *focused = focusWidget();
+    const auto keepFocus = qScopeGuard([this, focused] {
+        if (focused && !focused->isEnabled() && isAncestorOf(focused))
+            (m_table ? static_cast<QWidget *>(m_table) : ui->commandEdit)->setFocus();
+    });
     const TaskTableModel::Row *row =
         m_model ? m_model->rowAt(m_model->rowOf(selectedTask())) : nullptr;
     const bool waiting = row && row->state == TaskState::Waiting;
