@@ -4,6 +4,7 @@
 #include "appcontroller.h"
 #include "globalrunnerview.h"
 #include "sessionrunnerview.h"
+#include "watchmanager.h"
 
 #include <QCloseEvent>
 #include <QLabel>
@@ -12,7 +13,7 @@
 #include <QScreen>
 
 SessionWindow::SessionWindow(AppController *controller, int number,
-                             TaskRunner::SessionWorker worker, QWidget *parent)
+                             TaskRunner::SessionWorker worker, Watch *watch, QWidget *parent)
     : QMainWindow(parent)
     , ui(std::make_unique<Ui::SessionWindow>())
     , m_controller(controller)
@@ -26,7 +27,11 @@ SessionWindow::SessionWindow(AppController *controller, int number,
     ui->newWindowAction->setShortcut(QKeySequence::New);
     ui->closeWindowAction->setShortcut(QKeySequence::Close);
     ui->quitAction->setShortcut(QKeySequence::Quit);
-    connect(ui->newWindowAction, &QAction::triggered, controller, &AppController::newWindow);
+    // A new window shows the watch this one shows.
+    connect(ui->newWindowAction, &QAction::triggered, this, [this] {
+        if (m_controller)
+            m_controller->newWindow(ui->globalView->watch());
+    });
     connect(ui->closeWindowAction, &QAction::triggered, this, &QWidget::close);
     connect(ui->quitAction, &QAction::triggered, controller, &AppController::quit);
     connect(ui->addTaskAction, &QAction::triggered, ui->sessionView, &SessionRunnerView::addTask);
@@ -67,9 +72,9 @@ SessionWindow::SessionWindow(AppController *controller, int number,
     ui->sessionView->setCommandUsedHandler(
         [controller](const QString &command) { controller->addToCommandHistory(command); });
     ui->sessionView->setRunner(m_runner);
-    ui->globalView->setRunner(controller->globalRunner());
-    ui->globalView->setIntervalEditedHandler(
-        [controller](double seconds) { controller->saveInterval(seconds); });
+    ui->globalView->setWatchManager(controller->watchManager());
+    ui->globalView->showWatch(watch ? watch : controller->shownWatch());
+    ui->watchMenu->addActions(ui->globalView->watchActions());
     ui->sessionView->setFocus(); // on Add Task: Space adds a task at once
     resize(defaultSize());
 }

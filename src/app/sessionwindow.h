@@ -11,6 +11,7 @@ class AppController;
 class GlobalRunnerView;
 class QLabel;
 class SessionRunnerView;
+class Watch;
 namespace Ui {
 class SessionWindow;
 }
@@ -22,8 +23,9 @@ class SessionWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    // Shows `watch` in its global view, or the one the controller's options name.
     SessionWindow(AppController *controller, int number, TaskRunner::SessionWorker worker,
-                  QWidget *parent = nullptr);
+                  Watch *watch = nullptr, QWidget *parent = nullptr);
     ~SessionWindow() override;
 
     int number() const { return m_number; }
