@@ -91,8 +91,15 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Keeps long work off the GUI thread: every window is a session with its own "
-                "worker thread and task queue, and all windows share one periodic global worker."));
+        "main",
+        "Keeps long work off the GUI thread: every window is a session with its own worker "
+        "thread and task queue, and all windows share the periodic watches.\n\n"
+        "One instance per user: while Task Runner runs, launching it again opens the new "
+        "windows in the running instance and exits. There --sessions, --tasks and --task "
+        "are the new windows and their tasks, --global-key the watch they show (made as an "
+        "example watch if there is none), --interval is set on that watch (not saved) and "
+        "--task-seconds is for their example tasks; --shutdown-grace and Qt's options stay "
+        "those of the running instance. --new-instance starts a separate instance instead."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption sessions(
@@ -110,9 +117,11 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
         QStringLiteral("How long each example task takes, in seconds (0-%1).")
             .arg(maximumTaskSeconds),
         QStringLiteral("seconds"), QStringLiteral("1"));
-    const QCommandLineOption globalKey(QStringLiteral("global-key"),
-                                       QStringLiteral("Key of the shared global runner."),
-                                       QStringLiteral("key"), QStringLiteral("example-worker"));
+    const QCommandLineOption globalKey(
+        QStringLiteral("global-key"),
+        QStringLiteral("The watch the windows show (a global runner's key); an example watch "
+                       "is made for a key that is no watch."),
+        QStringLiteral("key"), QStringLiteral("example-worker"));
     const QCommandLineOption shutdownGrace(
         QStringLiteral("shutdown-grace"),
         QStringLiteral("How long quitting waits for busy workers, in seconds (0-%1).")
@@ -128,12 +137,16 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
         QStringLiteral("Queue the command <command> in the first window, split into words as a "
                        "shell would and run without one; may be given several times."),
         QStringLiteral("command"));
+    const QCommandLineOption newInstance(
+        QStringLiteral("new-instance"),
+        QStringLiteral("Run as an instance of its own, with its own runners, instead of opening "
+                       "the windows in the running one."));
     QCommandLineOption exitAfterFirstFrame(QStringLiteral("exit-after-first-frame"),
                                            QStringLiteral("Quit once the first window is shown "
                                                           "(for start-up measurements)."));
     exitAfterFirstFrame.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({sessions, interval, taskSeconds, globalKey, shutdownGrace, tasks, task,
-                       exitAfterFirstFrame});
+                       newInstance, exitAfterFirstFrame});
 
     // The arguments are read before QApplication exists, which takes Qt's own options
     // (-platform offscreen, -style fusion, ...) out later: let them through here.
@@ -226,6 +239,7 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
         parsed.commands << line;
     }
     parsed.exitAfterFirstFrame = parser.isSet(exitAfterFirstFrame);
+    parsed.newInstance = parser.isSet(newInstance);
     options = parsed;
     return result;
 }

@@ -16,6 +16,7 @@ struct AppOptions
     int tasks = 0;              // example tasks queued in each window at start
     QStringList commands;       // --task: command lines queued in the first window
     bool exitAfterFirstFrame = false;
+    bool newInstance = false; // run as an instance of its own, not in the running one
 
     bool hasInterval() const { return interval > 0; }
     std::chrono::milliseconds taskDuration() const;
