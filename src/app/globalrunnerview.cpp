@@ -100,6 +100,11 @@ QDoubleSpinBox *GlobalRunnerView::intervalSpinBox() const
     return ui->intervalSpinBox;
 }
 
+Watch *GlobalRunnerView::watch() const
+{
+    return m_watch;
+}
+
 QComboBox *GlobalRunnerView::watchCombo() const
 {
     return ui->watchCombo;

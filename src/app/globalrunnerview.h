@@ -41,7 +41,7 @@ public:
     void setWatchManager(WatchManager *manager);
     // Shows `watch` (results are counted from this call on).
     void showWatch(Watch *watch);
-    Watch *watch() const { return m_watch; }
+    Watch *watch() const;
     TaskRunner::GlobalRunner runner() const { return m_runner; }
 
     // Dialogs of the actions: false when the user cancelled.

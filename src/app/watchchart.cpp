@@ -36,7 +36,7 @@ QString WatchChart::summary() const
         return tr("No numbers yet");
     const QLocale locale;
     const QString values =
-        tr("%n value(s)", "", int(std::min<quint64>(m_series->count(), INT_MAX)));
+        tr("%Ln value(s)", "", int(std::min<quint64>(m_series->count(), INT_MAX)));
     return tr("Last %1, minimum %2, maximum %3 (%4)")
         .arg(WatchHistory::numberText(m_series->last()),
              WatchHistory::numberText(m_series->minimum()),

@@ -59,7 +59,12 @@ WatchDialog::WatchDialog(const QStringList &takenNames, QWidget *parent)
     connect(ui->commandEdit, &QLineEdit::textChanged, this, &WatchDialog::validate);
     connect(ui->shellCheckBox, &QCheckBox::toggled, this, &WatchDialog::validate);
     connect(ui->folderEdit, &QLineEdit::textChanged, this, &WatchDialog::validate);
-    connect(ui->intervalSpinBox, &QDoubleSpinBox::textChanged, this, &WatchDialog::validate);
+    // The spin box says nothing of text it cannot take yet ("0"): its field does.
+    if (auto *field = ui->intervalSpinBox->findChild<QLineEdit *>()) {
+        field->setAccessibleName(ui->intervalSpinBox->accessibleName());
+        connect(field, &QLineEdit::textChanged, this, &WatchDialog::validate);
+    }
+    connect(ui->intervalSpinBox, &QDoubleSpinBox::valueChanged, this, &WatchDialog::validate);
     connect(ui->sourceCombo, &QComboBox::currentIndexChanged, this, [this] {
         showSource();
         validate();

@@ -184,10 +184,18 @@ Watch *WatchManager::ensureWatch(const QString &name, double interval)
     definition.name = name;
     definition.source = WatchDefinition::Source::Example;
     definition.interval = m_settings.interval(name, interval);
-    return addWatch(definition);
+    Watch *watch = add(definition, false, nullptr);
+    if (watch)
+        watch->m_transient = true;
+    return watch;
 }
 
 Watch *WatchManager::addWatch(WatchDefinition definition, QString *error)
+{
+    return add(std::move(definition), true, error);
+}
+
+Watch *WatchManager::add(WatchDefinition definition, bool save, QString *error)
 {
     const WatchDefinition::Problems problems = definition.problems(names());
     if (!problems.isEmpty()) {
@@ -201,8 +209,11 @@ Watch *WatchManager::addWatch(WatchDefinition definition, QString *error)
     }
     if (definition.createdMSecs == 0)
         definition.createdMSecs = QDateTime::currentMSecsSinceEpoch();
-    m_settings.setWatch(definition);
-    qCInfo(lcWatches).noquote() << "New watch" << definition.name << "-" << definition.sourceText();
+    if (save) {
+        m_settings.setWatch(definition);
+        qCInfo(lcWatches).noquote()
+            << "New watch" << definition.name << "-" << definition.sourceText();
+    }
     return insert(definition);
 }
 
@@ -250,6 +261,7 @@ bool WatchManager::editWatch(Watch *watch, WatchDefinition definition, QString *
     }
     if (renamed && !old.isDefault())
         m_settings.removeWatch(old.name);
+    watch->m_transient = false;
     m_settings.setWatch(definition);
     qCInfo(lcWatches).noquote() << "Changed watch" << old.name << "to" << definition.name << "-"
                                 << definition.sourceText();
@@ -298,7 +310,8 @@ void WatchManager::setPaused(Watch *watch, bool paused)
     if (watch->m_definition.paused == paused)
         return;
     watch->m_definition.paused = paused;
-    m_settings.setWatch(watch->definition());
+    if (!watch->isTransient())
+        m_settings.setWatch(watch->definition());
 }
 
 void WatchManager::onOutcomeChanged(Watch *watch, const QString &before, const QString &after)

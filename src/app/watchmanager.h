@@ -31,6 +31,8 @@ public:
     QString name() const { return m_definition.name; }
     TaskRunner::GlobalRunner runner() const { return m_runner; }
     WatchHistory *history() const { return m_history; }
+    // Made for the command line and not saved (until it is edited).
+    bool isTransient() const { return m_transient; }
 
 signals:
     // The runner changed; history() already has its new records. Views read runner().state().
@@ -49,6 +51,7 @@ private:
     TaskRunner::RunnerWatcher m_watcher;
     WatchHistory *m_history = nullptr;
     quint64 m_nextSequence = 1;
+    bool m_transient = false;
     // Notifications of a changed result: at most one per notifyGap(), the last change wins.
     QElapsedTimer m_lastNotice;
     QTimer m_noticeTimer;
@@ -91,8 +94,8 @@ public:
         return int(m_watches.indexOf(const_cast<Watch *>(watch)));
     }
 
-    // The watch `name`; made as an example watch with `interval` when there is none, saved
-    // like one made with New Watch.
+    // The watch `name`; made as an example watch with `interval` (or the one saved for the
+    // name) when there is none, for this run only: it is saved once edited.
     Watch *ensureWatch(const QString &name, double interval);
     // Adds a new watch (saved, started). nullptr with the reason when it is not valid.
     Watch *addWatch(WatchDefinition definition, QString *error = nullptr);
@@ -118,6 +121,7 @@ signals:
 
 private:
     Watch *insert(const WatchDefinition &definition);
+    Watch *add(WatchDefinition definition, bool save, QString *error);
     TaskRunner::GlobalRunner acquire(const WatchDefinition &definition) const;
     void onOutcomeChanged(Watch *watch, const QString &before, const QString &after);
     void sendNotice(Watch *watch);
