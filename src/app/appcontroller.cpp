@@ -104,7 +104,7 @@ void AppController::notifyOutcome(Watch *watch, const QString &before, const QSt
     if (!window && !windows().isEmpty())
         window = windows().constFirst();
     const QString body =
-        changes > 1 ? tr("%1 → %2 (%n changes)", "", changes).arg(line(before), line(after))
+        changes > 1 ? tr("%1 → %2 (%n change(s))", "", changes).arg(line(before), line(after))
                     : tr("%1 → %2").arg(line(before), line(after));
     notify(tr("Watch %1 changed").arg(watch->name()), body, window);
 }
@@ -123,7 +123,9 @@ SessionWindow *AppController::newWindow(Watch *watch)
         QPoint next = previous->pos() + QPoint(32, 32);
         if (const QScreen *screen = previous->screen()) {
             const QRect available = screen->availableGeometry();
-            if (!available.contains(QRect(next, window->frameGeometry().size())))
+            // The layout may still grow the window to its least size when it is shown.
+            const QSize size = window->frameGeometry().size().expandedTo(window->minimumSizeHint());
+            if (!available.contains(QRect(next, size)))
                 next = available.topLeft();
         }
         window->move(next);

@@ -43,6 +43,10 @@ GlobalRunnerView::GlobalRunnerView(QWidget *parent)
 {
     ui->setupUi(this);
     makeHeading(ui->headingLabel);
+    // What the history, the shown run and the chart hold does not widen the view: the window's
+    // halves keep their widths (and the other half is not laid out again) when they come.
+    ui->historySplitter->setSizePolicy(QSizePolicy::Ignored,
+                                       ui->historySplitter->sizePolicy().verticalPolicy());
     ui->intervalSpinBox->setRange(TaskRunner::GlobalRunner::minimumInterval(),
                                   TaskRunner::GlobalRunner::maximumInterval());
     // The spin box's text field is a control of its own for screen readers: the same name.
@@ -173,8 +177,7 @@ void GlobalRunnerView::onDefinitionChanged()
     ui->headingLabel->setText(tr("Global TaskRunner %1").arg(m_runner.id()));
     // A key too long for the view is cut at its edge; the tooltip has all of it.
     ui->keyLabel->setText(tr("Key: %1").arg(m_watch->name()));
-    ui->keyLabel->setToolTip(m_watch->definition().sourceText() + QLatin1Char('\n') +
-                             m_watch->name());
+    ui->keyLabel->setToolTip(m_watch->name());
     ui->watchCombo->setToolTip(m_watch->definition().sourceText());
     if (m_historyView && m_historyView->model() != m_watch->history())
         attachHistory();
@@ -351,6 +354,10 @@ void GlobalRunnerView::ensureHistory()
     view->setTextElideMode(Qt::ElideRight);
     m_runView = new WatchRunView(this);
     m_runView->setObjectName(QStringLiteral("watchRunView"));
+    // A few lines each at least: the window's least height stays what it was.
+    const int lines = fontMetrics().lineSpacing();
+    view->setMinimumHeight(2 * lines + 2 * view->frameWidth());
+    m_runView->setMinimumHeight(3 * lines);
     ui->historySplitter->replaceWidget(ui->historySplitter->indexOf(ui->historyPlaceholder), view);
     ui->historyPlaceholder->hide(); // kept for retranslateUi()
     ui->historySplitter->addWidget(m_runView);

@@ -58,7 +58,7 @@ QSize WatchChart::sizeHint() const
 
 QSize WatchChart::minimumSizeHint() const
 {
-    return {fontMetrics().averageCharWidth() * 12, fontMetrics().lineSpacing() * 4};
+    return {fontMetrics().averageCharWidth() * 12, fontMetrics().lineSpacing() * 3};
 }
 
 void WatchChart::changeEvent(QEvent *event)

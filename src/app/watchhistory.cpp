@@ -254,7 +254,7 @@ QVariant WatchHistory::data(const QModelIndex &index, int role) const
         if (entry->count == 1)
             return tr("%1 · %2 · %3")
                 .arg(timeText(entry->lastMSecs), durationText(entry->duration), outcome);
-        return tr("%1 · %2 · %3 (%n runs since %4)", "",
+        return tr("%1 · %2 · %3 (%n run(s) since %4)", "",
                   int(std::min<quint64>(entry->count, INT_MAX)))
             .arg(timeText(entry->lastMSecs), durationText(entry->duration), outcome,
                  timeText(entry->firstMSecs));

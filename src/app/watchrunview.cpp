@@ -55,6 +55,8 @@ WatchRunView::WatchRunView(QWidget *parent)
     ui->setupUi(this);
     ui->outputEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     ui->outputEdit->setPlaceholderText(tr("No output"));
+    ui->outputEdit->setMinimumHeight(fontMetrics().lineSpacing() +
+                                     2 * ui->outputEdit->frameWidth());
     connect(ui->changesCheckBox, &QCheckBox::toggled, this, [this] { render(); });
 }
 
@@ -116,7 +118,7 @@ void WatchRunView::render()
     QStringList details;
     const QString started =
         locale.toString(QDateTime::fromMSecsSinceEpoch(entry->lastMSecs), QLocale::ShortFormat);
-    details << (entry->count > 1 ? tr("%n runs, the last at %1", "",
+    details << (entry->count > 1 ? tr("%n run(s), the last at %1", "",
                                       int(std::min<quint64>(entry->count, INT_MAX)))
                                        .arg(started)
                                  : tr("Run at %1").arg(started));
