@@ -24,11 +24,17 @@
     </message>
     <message numerus="yes">
         <source>Quit and stop %n command(s)?</source>
-        <translation><numerusform>Quit and stop %n command?</numerusform><numerusform>Quit and stop %n commands?</numerusform></translation>
+        <translation>
+            <numerusform>Quit and stop %n command?</numerusform>
+            <numerusform>Quit and stop %n commands?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Close this window and stop %n command(s)?</source>
-        <translation><numerusform>Close this window and stop %n command?</numerusform><numerusform>Close this window and stop %n commands?</numerusform></translation>
+        <translation>
+            <numerusform>Close this window and stop %n command?</numerusform>
+            <numerusform>Close this window and stop %n commands?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Running commands get SIGTERM, and SIGKILL if they do not end; waiting ones are dropped.</source>
@@ -40,6 +46,18 @@
     </message>
     <message>
         <source>&amp;Close Window</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2 (%n change(s))</source>
+        <translation><numerusform>%1 → %2 (%n change)</numerusform><numerusform>%1 → %2 (%n changes)</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Watch %1 changed</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -151,6 +169,182 @@
         <source>Run &amp;Now</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Wat&amp;ch:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The watch this window shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The watch this window shows; every window lists the same watches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New Watch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit Watch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove Watch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State of the watch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No runs yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The watch's runs are listed here once it has one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New Watch…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make a new watch: a command, a system sampler or the example, shared by every window (Ctrl+Shift+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit Watch…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the shown watch: its name, what it runs, its interval (Ctrl+Shift+E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop the shown watch and forget it; windows showing it show the default watch (Ctrl+Shift+R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Global TaskRunner %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>running · run requested</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>run requested</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>next run in %1 (at %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>next run in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last Result: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last Exception: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n results produced during this session</source>
+        <translation><numerusform>%n result produced during this session</numerusform><numerusform>%n results produced during this session</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The watch's runs, newest first; runs with the same outcome are one entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the watch '%1'?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It stops, and its history is gone. Windows that show it show '%1'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SessionRunnerView</name>
@@ -220,10 +414,6 @@
     </message>
     <message>
         <source>Run in shell</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Run in s&amp;hell</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -376,7 +566,10 @@
     </message>
     <message numerus="yes">
         <source>The pasted text has %n line(s). Queue each line as a task?</source>
-        <translation><numerusform>The pasted text has %n line. Queue each line as a task?</numerusform><numerusform>The pasted text has %n lines. Queue each line as a task?</numerusform></translation>
+        <translation>
+            <numerusform>The pasted text has %n line. Queue each line as a task?</numerusform>
+            <numerusform>The pasted text has %n lines. Queue each line as a task?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each line runs through /bin/sh -c.</source>
@@ -388,7 +581,10 @@
     </message>
     <message numerus="yes">
         <source>&amp;Queue %n Task(s)</source>
-        <translation><numerusform>&amp;Queue %n Task</numerusform><numerusform>&amp;Queue %n Tasks</numerusform></translation>
+        <translation>
+            <numerusform>&amp;Queue %n Task</numerusform>
+            <numerusform>&amp;Queue %n Tasks</numerusform>
+        </translation>
     </message>
     <message>
         <source>'%1': %2</source>
@@ -396,11 +592,17 @@
     </message>
     <message numerus="yes">
         <source>%n line(s) not queued: %1</source>
-        <translation><numerusform>%n line not queued: %1</numerusform><numerusform>%n lines not queued: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n line not queued: %1</numerusform>
+            <numerusform>%n lines not queued: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Dropped %n waiting task(s)</source>
-        <translation><numerusform>Dropped %n waiting task</numerusform><numerusform>Dropped %n waiting tasks</numerusform></translation>
+        <translation>
+            <numerusform>Dropped %n waiting task</numerusform>
+            <numerusform>Dropped %n waiting tasks</numerusform>
+        </translation>
     </message>
     <message>
         <source>Resume Queue</source>
@@ -432,7 +634,10 @@
     </message>
     <message numerus="yes">
         <source>Processing: %n items left.</source>
-        <translation><numerusform>Processing: %n item left.</numerusform><numerusform>Processing: %n items left.</numerusform></translation>
+        <translation>
+            <numerusform>Processing: %n item left.</numerusform>
+            <numerusform>Processing: %n items left.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The queue is paused</source>
@@ -440,7 +645,10 @@
     </message>
     <message numerus="yes">
         <source>Queue: %n task(s) waiting</source>
-        <translation><numerusform>Queue: %n task waiting</numerusform><numerusform>Queue: %n tasks waiting</numerusform></translation>
+        <translation>
+            <numerusform>Queue: %n task waiting</numerusform>
+            <numerusform>Queue: %n tasks waiting</numerusform>
+        </translation>
     </message>
     <message>
         <source>Last Result: %1</source>
@@ -448,6 +656,38 @@
     </message>
     <message>
         <source>Error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run in shel&amp;l</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resume</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -531,6 +771,10 @@
     </message>
     <message>
         <source>idle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Watch</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -643,6 +887,349 @@
     </message>
 </context>
 <context>
+    <name>WatchChart</name>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No numbers yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation><numerusform>%Ln value</numerusform><numerusform>%Ln values</numerusform></translation>
+    </message>
+    <message>
+        <source>Last %1, minimum %2, maximum %3 (%4)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WatchDefinition</name>
+    <message>
+        <source>Give the watch a name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The name cannot begin or end with a space.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is a watch of this name already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The name is too long (200 characters at most).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type the command to run.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is not a command: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no folder %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The interval must be from 0.001 s to one year.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Command in a shell: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Command: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load average (1 min)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory in use (MiB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Free space of %1 (GiB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Example: waits, then gives the date and time</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WatchDialog</name>
+    <message>
+        <source>New Watch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The name of the watch, unique</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A name of your choice, unique among the watches; it is the key of its shared runner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the watch runs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Co&amp;mmand:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The command the watch runs at every period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>df -h /</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A program and its arguments, split as a shell would but run without one unless Run in a shell is on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run in a shell</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run in a s&amp;hell</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the line with /bin/sh -c, for pipes, redirections and variables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The folder whose file system is measured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interval (seconds)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pause between the end of one run and the start of the next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notify when the result changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>N&amp;otify when the result changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A desktop notification when a run gives another result than the one before (at most one every 10 s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load average (1 min)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory in use (MiB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Free space of a folder (GiB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Example (waits, then gives the date and time)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit Watch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WatchHistory</name>
+    <message>
+        <source>✗ %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %3 (%n run(s) since %4)</source>
+        <translation><numerusform>%1 · %2 · %3 (%n run since %4)</numerusform><numerusform>%1 · %2 · %3 (%n runs since %4)</numerusform></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 runs with this outcome, from %2 to %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run at %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exit status %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WatchRunView</name>
+    <message>
+        <source>Watch run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details of the shown run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show only the changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the difference to the run before (- removed, + new) instead of the whole output</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run output</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The shown run: its output, or its result, with what changed since the run before marked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No output</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n run(s), the last at %1</source>
+        <translation><numerusform>%n run, the last at %1</numerusform><numerusform>%n runs, the last at %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Run at %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the first run kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the same as the run before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changed since the run before: %1 changed, %2 new, %3 removed lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>output no longer kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) marked as changed since the run before</source>
+        <translation><numerusform>%n line marked as changed since the run before</numerusform><numerusform>%n lines marked as changed since the run before</numerusform></translation>
+    </message>
+    <message>
+        <source>The first run kept</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>durationText</name>
     <message>
         <source>%1 µs</source>
@@ -660,7 +1247,9 @@
 <context>
     <name>main</name>
     <message>
-        <source>Keeps long work off the GUI thread: every window is a session with its own worker thread and task queue, and all windows share one periodic global worker.</source>
+        <source>Keeps long work off the GUI thread: every window is a session with its own worker thread and task queue, and all windows share the periodic watches.
+
+One instance per user: while Task Runner runs, launching it again opens the new windows in the running instance and exits. There --sessions, --tasks and --task are the new windows and their tasks, --global-key the watch they show (made as an example watch if there is none), --interval is set on that watch (not saved) and --task-seconds is for their example tasks; --shutdown-grace and Qt's options stay those of the running instance. --new-instance starts a separate instance instead.</source>
         <translation type="unfinished" />
     </message>
 </context>
