@@ -42,6 +42,12 @@ struct BenchResults
     // Start-up of the real executable beside a minimal Qt Widgets program.
     double startupFirstWindowMs = none;
     double helloFirstWindowMs = none;
+    // Watches.
+    double watchChartLoopLatencyP99Ms = none;
+    double watchHistoryRssGrowthMiB = none;
+    double commandWatchPeriodErrorMs = none;
+    // A second launch until the running instance showed its window.
+    double secondLaunchWindowMs = none;
 };
 
 namespace Bench {
@@ -60,5 +66,7 @@ void measureQuit(BenchResults &results);
 void measureWindows(BenchResults &results);
 void measureGlobalPeriod(BenchResults &results);
 void measureStartup(BenchResults &results);
+void measureSecondLaunch(BenchResults &results);
+void measureWatches(BenchResults &results);
 
 } // namespace Bench
