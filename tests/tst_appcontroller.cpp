@@ -243,6 +243,8 @@ void tst_AppController::firstWindowLoadsNoImagePlugin()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    // Its own runtime folder: it must not join another test's (or the user's) instance.
+    environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), config.path());
     environment.insert(QStringLiteral("QT_DEBUG_PLUGINS"), QStringLiteral("1"));
     // A theme, style or plugin path of the developer's desktop would load plugins of its own.
     for (const char *name : {"QT_QPA_PLATFORMTHEME", "QT_STYLE_OVERRIDE", "QT_PLUGIN_PATH"})
@@ -312,6 +314,7 @@ void tst_AppController::quitWithQueuedAndRunningWorkExitsZero()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), config.path()); // an instance alone
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(TASKRUNNER_EXECUTABLE),
                   {QStringLiteral("--sessions"), QStringLiteral("3"), QStringLiteral("--tasks"),
