@@ -164,6 +164,16 @@ void AppSettings::addToCommandHistory(const QString &command)
     store(QStringLiteral("commands/history"), history);
 }
 
+bool AppSettings::historyShown() const
+{
+    return m_settings.value(QStringLiteral("window/historyShown"), false).toBool();
+}
+
+void AppSettings::setHistoryShown(bool shown)
+{
+    store(QStringLiteral("window/historyShown"), shown);
+}
+
 bool AppSettings::confirmStoppingCommands() const
 {
     return m_settings.value(QStringLiteral("commands/confirmStop"), true).toBool();

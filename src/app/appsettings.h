@@ -28,6 +28,10 @@ public:
     // Forgets the watch and its interval.
     void removeWatch(const QString &name);
 
+    // Whether a new window shows the watch's history (the last choice).
+    bool historyShown() const;
+    void setHistoryShown(bool shown);
+
     // The saved geometry, or nothing once it was rejected.
     QByteArray windowGeometry() const;
     // The saved geometry cannot be used (`reason`): logs that once, and windowGeometry()

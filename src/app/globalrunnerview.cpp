@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QMenu>
 #include <QScrollBar>
 
 #include <cmath>
@@ -62,31 +63,38 @@ GlobalRunnerView::GlobalRunnerView(QWidget *parent)
     });
     connect(ui->runNowButton, &QPushButton::clicked, this, [this] { m_runner.runNow(); });
 
+    // The actions on watches: in the menu of the button beside the list, in the window's Watch
+    // menu, and on their keys anywhere in the window.
     const struct
     {
         QAction *action;
         QKeySequence key;
-        QToolButton *button;
     } actions[] = {
-        {ui->newWatchAction, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), ui->newWatchButton},
-        {ui->editWatchAction, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), ui->editWatchButton},
-        {ui->removeWatchAction, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
-         ui->removeWatchButton},
+        {ui->newWatchAction, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)},
+        {ui->editWatchAction, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
+        {ui->removeWatchAction, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
     };
+    auto *menu = new QMenu(ui->watchMenuButton);
     for (const auto &entry : actions) {
         entry.action->setShortcut(entry.key);
         entry.action->setShortcutContext(Qt::WindowShortcut);
         addAction(entry.action);
-        const QString name = entry.button->accessibleName();
-        entry.button->setDefaultAction(entry.action);
-        entry.button->setAccessibleName(name);
+        menu->addAction(entry.action);
     }
+    ui->watchMenuButton->setMenu(menu);
     connect(ui->newWatchAction, &QAction::triggered, this, [this] { newWatch(); });
     connect(ui->editWatchAction, &QAction::triggered, this, [this] { editWatch(); });
     connect(ui->removeWatchAction, &QAction::triggered, this, [this] { removeWatch(); });
     connect(ui->watchCombo, &QComboBox::activated, this, [this](int row) {
         if (m_manager)
             showWatch(m_manager->watches().value(row));
+    });
+
+    ui->historySplitter->setVisible(false);
+    connect(ui->historyButton, &QToolButton::toggled, this, [this](bool shown) {
+        setHistoryShown(shown);
+        if (m_manager && m_manager->isHistoryShown() != shown)
+            m_manager->setHistoryShown(shown);
     });
 
     m_clock.setInterval(1s);
@@ -123,6 +131,7 @@ void GlobalRunnerView::setWatchManager(WatchManager *manager)
 {
     m_manager = manager;
     ui->watchCombo->setModel(manager->model());
+    setHistoryShown(manager->isHistoryShown());
     // A watch that goes: this window shows the default one instead. Names and sources that
     // change: the same watch, shown anew.
     connect(manager, &WatchManager::watchAboutToBeRemoved, this, [this](Watch *watch) {
@@ -310,9 +319,24 @@ void GlobalRunnerView::showState()
     showHistory();
 }
 
+void GlobalRunnerView::setHistoryShown(bool shown)
+{
+    m_historyShown = shown;
+    if (ui->historyButton->isChecked() != shown)
+        ui->historyButton->setChecked(shown);
+    ui->historyButton->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+    ui->historySplitter->setVisible(shown);
+    // Open, the history takes the room below; closed, the room stays empty.
+    ui->bottomSpacer->changeSize(0, 0, QSizePolicy::Minimum,
+                                 shown ? QSizePolicy::Fixed : QSizePolicy::Expanding);
+    ui->layout->invalidate();
+    if (shown)
+        showHistory();
+}
+
 void GlobalRunnerView::showHistory()
 {
-    if (!m_watch || m_watch->history()->rowCount() == 0)
+    if (!m_historyShown || !m_watch || m_watch->history()->rowCount() == 0)
         return;
     ensureHistory();
     if (m_followLatest) {
@@ -363,8 +387,7 @@ void GlobalRunnerView::ensureHistory()
     ui->historySplitter->addWidget(m_runView);
     ui->historySplitter->setStretchFactor(ui->historySplitter->indexOf(view), 2);
     ui->historySplitter->setStretchFactor(ui->historySplitter->indexOf(m_runView), 3);
-    ui->historyCaption->setBuddy(view);
-    setTabOrder(ui->runNowButton, view);
+    setTabOrder(ui->historyButton, view);
     setTabOrder(view, m_runView);
     m_historyView = view;
     attachHistory();
@@ -406,8 +429,9 @@ void GlobalRunnerView::ensureChart()
         return;
     m_chart = new WatchChart(this);
     m_chart->setSeries(&series, unitOf(m_watch->definition()));
-    ui->historySplitter->insertWidget(0, m_chart);
-    ui->historySplitter->setStretchFactor(0, 2);
+    // Above the history, shown whether the history is open or not.
+    ui->layout->insertWidget(ui->layout->indexOf(ui->historyButton), m_chart, 1);
+    setTabOrder(ui->runNowButton, m_chart);
     m_chart->show();
 }
 

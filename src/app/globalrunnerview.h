@@ -48,6 +48,10 @@ public:
     bool newWatch();
     bool editWatch();
     bool removeWatch();
+    // The history, the shown run and its changes: hidden until the user opens them (each
+    // window; new windows follow the last choice), and built when first shown.
+    void setHistoryShown(bool shown);
+    bool isHistoryShown() const { return m_historyShown; }
     // New Watch…, Edit Watch…, Remove Watch, for the window's menu.
     QList<QAction *> watchActions() const;
 
@@ -97,6 +101,7 @@ private:
     quint64 m_resultsBefore = 0; // by the watch's earlier runners while shown here
     quint64 m_resultsSinceOpened = 0;
     bool m_followLatest = true; // the run view shows the newest run
-    bool m_selecting = false;   // the view itself moves the selection
+    bool m_historyShown = false;
+    bool m_selecting = false; // the view itself moves the selection
     bool m_skippedWhileEditing = false;
 };

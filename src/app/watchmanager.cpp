@@ -290,6 +290,16 @@ bool WatchManager::removeWatch(Watch *watch)
     return true;
 }
 
+bool WatchManager::isHistoryShown() const
+{
+    return m_settings.historyShown();
+}
+
+void WatchManager::setHistoryShown(bool shown)
+{
+    m_settings.setHistoryShown(shown);
+}
+
 void WatchManager::saveInterval(Watch *watch, double seconds)
 {
     if (!watch || !TaskRunner::GlobalRunner::isValidInterval(seconds))

@@ -106,6 +106,10 @@ public:
     // Removes the watch and its runner; the default watch cannot be removed.
     bool removeWatch(Watch *watch);
 
+    // Whether new windows open with the history shown (the last choice of any window).
+    bool isHistoryShown() const;
+    void setHistoryShown(bool shown);
+
     // What the views change on the shared runner, saved.
     void saveInterval(Watch *watch, double seconds);
     void setPaused(Watch *watch, bool paused);

@@ -283,6 +283,10 @@ void measureWindows(BenchResults &results)
     flushEvents(); // the events showing them caused: layouts, first paint
     results.open200WindowsMs = millisecondsSince(start);
     results.rssPerWindowMiB = (residentMiB() - rssBefore) / manyWindows;
+    const QSize size = windows.constFirst()->size();
+    std::fprintf(stderr, "  200 windows: each %d x %d px, its backing store %.3f MiB\n",
+                 size.width(), size.height(),
+                 double(size.width()) * size.height() * 4 / double(1 << 20));
 
     for (SessionWindow *window : std::as_const(windows)) {
         for (int task = 0; task < manyWindowsTasks; ++task)

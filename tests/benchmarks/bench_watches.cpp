@@ -75,8 +75,8 @@ void measureWatchChart(BenchResults &results)
                  static_cast<unsigned long long>(runs->load()), seconds,
                  static_cast<unsigned long long>(watch->history()->series().count()),
                  watch->history()->series().buckets().size(), percentile(probe.latenciesMs(), 100));
-    controller->quit();
-    TaskRunner::GlobalRunnerRegistry::instance()->shutdown();
+    controller->quitWithoutAsking();
+    TaskRunner::GlobalRunnerRegistry::instance()->removeAll(); // not shutdown(): parts follow
     if (!waitForNoRunners(10s))
         std::fprintf(stderr, "warning: chart: runners still alive\n");
     controller.reset();
