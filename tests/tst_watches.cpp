@@ -11,6 +11,7 @@
 
 #include <TaskRunner/globalrunnerregistry.h>
 
+#include <QAbstractButton>
 #include <QAccessible>
 #include <QApplication>
 #include <QCheckBox>
@@ -499,6 +500,14 @@ void tst_Watches::historySteppingBackShowsTheRunAndItsChanges()
     AppController app(options);
     SessionWindow *window = app.newWindow();
     GlobalRunnerView *view = window->globalView();
+    // Closed at first, and nothing of it is built.
+    QVERIFY(!view->isHistoryShown());
+    QCOMPARE(view->historyView(), nullptr);
+    auto *historyButton = view->findChild<QAbstractButton *>(QStringLiteral("historyButton"));
+    QCOMPARE(historyButton->accessibleName(), QStringLiteral("History"));
+    QTest::mouseClick(historyButton, Qt::LeftButton);
+    QVERIFY(view->isHistoryShown());
+    QVERIFY(app.watchManager()->isHistoryShown()); // new windows open with it
     auto runOnce = [&](int n) {
         lines->store(n);
         const quint64 before = runner.state().runs;
@@ -564,6 +573,7 @@ void tst_Watches::theChartFollowsNumbersInEveryWindow()
         QVERIFY(chart->accessibleDescription().contains(QLatin1String("minimum")));
         QVERIFY(chart->accessibleDescription().contains(QLatin1String("maximum")));
     }
+    c->globalView()->setHistoryShown(true);
     QTRY_VERIFY_WITH_TIMEOUT(c->globalView()->historyView(), 10000);
     QCOMPARE(c->globalView()->chart(), nullptr);
     // Shown a watch without numbers, the chart goes.
