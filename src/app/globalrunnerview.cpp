@@ -254,6 +254,7 @@ QString GlobalRunnerView::runStateText() const
 void GlobalRunnerView::showRunState(const TaskRunner::GlobalRunnerState &state)
 {
     QString text;
+    QString tip;
     bool ticking = false;
     if (state.stopped) {
         text = tr("stopped");
@@ -272,7 +273,8 @@ void GlobalRunnerView::showRunState(const TaskRunner::GlobalRunnerState &state)
             const QString when = at.date() == QDate::currentDate()
                                      ? locale.toString(at.time(), QLocale::ShortFormat)
                                      : locale.toString(at, QLocale::ShortFormat);
-            text = tr("next run in %1 (at %2)").arg(waitText(wait), when);
+            text = tr("next run in %1").arg(waitText(wait));
+            tip = tr("The next run starts at %1").arg(when);
         } else {
             text = tr("next run in %1").arg(waitText(wait));
         }
@@ -287,6 +289,8 @@ void GlobalRunnerView::showRunState(const TaskRunner::GlobalRunnerState &state)
             m_clock.stop();
     }
     ui->runStateLabel->setText(text);
+    if (ui->runStateLabel->toolTip() != tip)
+        ui->runStateLabel->setToolTip(tip);
 }
 
 void GlobalRunnerView::showState()

@@ -9,16 +9,17 @@
 
 #include <cmath>
 
-namespace {
+namespace {} // namespace
 
-// The locale's time with seconds, without the time zone.
-QString timeText(qint64 msecs)
+QString WatchHistory::timeText(qint64 msecs)
 {
     const QLocale locale;
     QString format = locale.timeFormat(QLocale::LongFormat);
     format.remove(QLatin1Char('t'));
     return locale.toString(QDateTime::fromMSecsSinceEpoch(msecs).time(), format.trimmed());
 }
+
+namespace {
 
 // The first line, cut at a length a list shows.
 QString firstLine(const QString &text)

@@ -81,6 +81,8 @@ public:
     bool hasPrevious(int row) const { return row >= 0 && row + 1 < rowCount(); }
 
     const NumericSeries &series() const { return m_series; }
+    // The locale's time of day with seconds (no time zone), for `msecs` since the epoch.
+    static QString timeText(qint64 msecs);
     // "3 · 2.5" for a value shown to a user: the locale's digits, up to 6 significant ones.
     static QString numberText(double value);
     // The number a record's outcome is, if it is one: a numeric result, or a text (a command's

@@ -115,28 +115,41 @@ void WatchRunView::render()
     const bool hasPrevious = m_history->hasPrevious(m_row);
     const LineDiff::Summary summary = LineDiff::summarize(diff);
 
+    // One line: when, how long, how it ended and how much changed; the rest in its tooltip.
+    const QDateTime started = QDateTime::fromMSecsSinceEpoch(entry->lastMSecs);
     QStringList details;
-    const QString started =
-        locale.toString(QDateTime::fromMSecsSinceEpoch(entry->lastMSecs), QLocale::ShortFormat);
-    details << (entry->count > 1 ? tr("%n run(s), the last at %1", "",
-                                      int(std::min<quint64>(entry->count, INT_MAX)))
-                                       .arg(started)
-                                 : tr("Run at %1").arg(started));
-    details << tr("took %1").arg(durationText(entry->duration));
+    details << (started.date() == QDate::currentDate()
+                    ? WatchHistory::timeText(entry->lastMSecs)
+                    : locale.toString(started, QLocale::ShortFormat));
+    if (entry->count > 1)
+        details << tr("×%1").arg(locale.toString(entry->count));
+    details << durationText(entry->duration);
     if (entry->failed)
-        details << tr("failed");
-    if (entry->exitCode)
-        details << tr("exit status %1").arg(*entry->exitCode);
+        details << (entry->exitCode ? tr("failed, exit status %1").arg(*entry->exitCode)
+                                    : tr("failed"));
     if (!hasPrevious)
-        details << tr("the first run kept");
+        details << tr("first run kept");
     else if (summary.isEmpty())
-        details << tr("the same as the run before");
+        details << tr("unchanged");
     else
-        details << tr("changed since the run before: %1 changed, %2 new, %3 removed lines")
+        details << tr("%1 changed, %2 new, %3 gone")
                        .arg(locale.toString(summary.changed), locale.toString(summary.added),
                             locale.toString(summary.removed));
     if (entry->outputDropped)
         details << tr("output no longer kept");
+    QStringList full;
+    full << (entry->count > 1 ? tr("%n run(s) with this outcome, the last at %1", "",
+                                   int(std::min<quint64>(entry->count, INT_MAX)))
+                                    .arg(locale.toString(started, QLocale::LongFormat))
+                              : tr("Run at %1").arg(locale.toString(started, QLocale::LongFormat)));
+    full << tr("Took %1").arg(durationText(entry->duration));
+    if (entry->exitCode)
+        full << tr("Exit status %1").arg(*entry->exitCode);
+    if (hasPrevious)
+        full << tr("Since the run before: %1 lines changed, %2 new, %3 removed")
+                    .arg(locale.toString(summary.changed), locale.toString(summary.added),
+                         locale.toString(summary.removed));
+    ui->detailsLabel->setToolTip(full.join(QLatin1Char('\n')));
     ui->detailsLabel->setText(details.join(QStringLiteral(" · ")));
 
     const QStringList lines = LineDiff::splitLines(entry->fullText());
