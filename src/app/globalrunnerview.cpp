@@ -444,7 +444,7 @@ bool GlobalRunnerView::newWatch()
     if (!m_manager)
         return false;
     WatchDialog dialog(m_manager->names(), this);
-    if (dialog.exec() != QDialog::Accepted)
+    if (dialog.exec() != QDialog::Accepted || !m_manager)
         return false;
     QString error;
     Watch *watch = m_manager->addWatch(dialog.definition(), &error);
@@ -464,9 +464,11 @@ bool GlobalRunnerView::editWatch()
     WatchDefinition current = m_watch->definition();
     current.interval = m_runner.interval();
     dialog.setDefinition(current);
-    if (dialog.exec() != QDialog::Accepted)
+    // Another window may remove the watch while the dialog is open: then nothing is changed.
+    const QPointer<Watch> editing = m_watch;
+    if (dialog.exec() != QDialog::Accepted || !editing || editing != m_watch || !m_manager)
         return false;
-    return m_manager->editWatch(m_watch, dialog.definition());
+    return m_manager->editWatch(editing, dialog.definition());
 }
 
 bool GlobalRunnerView::removeWatch()
@@ -479,9 +481,10 @@ bool GlobalRunnerView::removeWatch()
                    tr("It stops, and its history is gone. Windows that show it show '%1'.")
                        .arg(WatchDefinition::defaultName()));
     dialog.setAcceptText(tr("&Remove"));
-    if (dialog.exec() != QDialog::Accepted || !m_watch)
+    const QPointer<Watch> removing = m_watch;
+    if (dialog.exec() != QDialog::Accepted || !removing || !m_manager)
         return false;
-    return m_manager->removeWatch(m_watch);
+    return m_manager->removeWatch(removing);
 }
 
 void GlobalRunnerView::changeEvent(QEvent *event)
