@@ -152,8 +152,10 @@ void GlobalRunnerView::showWatch(Watch *watch)
         setEnabled(false);
         return;
     }
-    if (m_watch)
+    if (m_watch) {
         disconnect(m_watch, nullptr, this, nullptr);
+        disconnect(m_watch->history(), &WatchHistory::seriesChanged, this, nullptr);
+    }
     m_watch = watch;
     m_runner = watch->runner();
     connect(watch, &Watch::stateChanged, this, &GlobalRunnerView::showState);
