@@ -388,8 +388,13 @@ void GlobalRunnerView::ensureHistory()
     const int lines = fontMetrics().lineSpacing();
     view->setMinimumHeight(2 * lines + 2 * view->frameWidth());
     m_runView->setMinimumHeight(3 * lines);
-    ui->historySplitter->replaceWidget(ui->historySplitter->indexOf(ui->historyPlaceholder), view);
-    ui->historyPlaceholder->hide(); // kept for retranslateUi()
+    // The splitter lets go of the placeholder it gives back: this view keeps it, hidden, for
+    // retranslateUi().
+    if (QWidget *placeholder = ui->historySplitter->replaceWidget(
+            ui->historySplitter->indexOf(ui->historyPlaceholder), view)) {
+        placeholder->setParent(this);
+        placeholder->hide();
+    }
     ui->historySplitter->addWidget(m_runView);
     ui->historySplitter->setStretchFactor(ui->historySplitter->indexOf(view), 2);
     ui->historySplitter->setStretchFactor(ui->historySplitter->indexOf(m_runView), 3);
