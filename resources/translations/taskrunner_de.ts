@@ -189,14 +189,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New Watch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit Watch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove Watch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -293,10 +285,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>next run in %1 (at %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>next run in %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -349,6 +337,26 @@
     </message>
     <message>
         <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage watches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Watch… (Ctrl+Shift+N), Edit Watch… (Ctrl+Shift+E), Remove Watch (Ctrl+Shift+R); also in the Watch menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the watch&apos;s past runs, the shown run in full and what changed in it (Alt+Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next run starts at %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1196,39 +1204,12 @@
         <source>No output</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n run(s), the last at %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Run at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>took %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exit status %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the first run kept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the same as the run before</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>changed since the run before: %1 changed, %2 new, %3 removed lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1244,6 +1225,45 @@
     </message>
     <message>
         <source>The first run kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed, exit status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first run kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 new, %3 gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) with this outcome, the last at %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since the run before: %1 lines changed, %2 new, %3 removed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1265,9 +1285,15 @@
 <context>
     <name>main</name>
     <message>
-        <source>Keeps long work off the GUI thread: every window is a session with its own worker thread and task queue, and all windows share the periodic watches.
+        <source>Keeps long work off the GUI thread: every window is a session with its own worker
+thread and task queue, and all windows share the periodic watches.
 
-One instance per user: while Task Runner runs, launching it again opens the new windows in the running instance and exits. There --sessions, --tasks and --task are the new windows and their tasks, --global-key the watch they show (made as an example watch if there is none), --interval is set on that watch (not saved) and --task-seconds is for their example tasks; --shutdown-grace and Qt&apos;s options stay those of the running instance. --new-instance starts a separate instance instead.</source>
+One instance per user: while Task Runner runs, launching it again opens the new
+windows in the running instance and exits. There --sessions, --tasks and --task are
+the new windows and their tasks, --global-key the watch they show (an example watch
+is made for a key that is no watch), --interval is set on that watch (not saved) and
+--task-seconds is for their example tasks; --shutdown-grace and Qt&apos;s options stay
+those of the running instance. --new-instance starts an instance of its own.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

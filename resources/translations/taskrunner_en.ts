@@ -50,7 +50,10 @@
     </message>
     <message numerus="yes">
         <source>%1 → %2 (%n change(s))</source>
-        <translation><numerusform>%1 → %2 (%n change)</numerusform><numerusform>%1 → %2 (%n changes)</numerusform></translation>
+        <translation>
+            <numerusform>%1 → %2 (%n change)</numerusform>
+            <numerusform>%1 → %2 (%n changes)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 → %2</source>
@@ -186,14 +189,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>New Watch</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Edit Watch</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Remove Watch</source>
         <translation type="unfinished" />
     </message>
@@ -290,10 +285,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>next run in %1 (at %2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>next run in %1</source>
         <translation type="unfinished" />
     </message>
@@ -315,7 +306,10 @@
     </message>
     <message numerus="yes">
         <source>%n results produced during this session</source>
-        <translation><numerusform>%n result produced during this session</numerusform><numerusform>%n results produced during this session</numerusform></translation>
+        <translation>
+            <numerusform>%n result produced during this session</numerusform>
+            <numerusform>%n results produced during this session</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Resume</source>
@@ -343,6 +337,26 @@
     </message>
     <message>
         <source>&amp;Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Manage watches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Manage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New Watch… (Ctrl+Shift+N), Edit Watch… (Ctrl+Shift+E), Remove Watch (Ctrl+Shift+R); also in the Watch menu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show or hide the watch's past runs, the shown run in full and what changed in it (Alt+Y)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The next run starts at %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -898,7 +912,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln value(s)</source>
-        <translation><numerusform>%Ln value</numerusform><numerusform>%Ln values</numerusform></translation>
+        <translation>
+            <numerusform>%Ln value</numerusform>
+            <numerusform>%Ln values</numerusform>
+        </translation>
     </message>
     <message>
         <source>Last %1, minimum %2, maximum %3 (%4)</source>
@@ -1123,7 +1140,10 @@
     </message>
     <message numerus="yes">
         <source>%1 · %2 · %3 (%n run(s) since %4)</source>
-        <translation><numerusform>%1 · %2 · %3 (%n run since %4)</numerusform><numerusform>%1 · %2 · %3 (%n runs since %4)</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2 · %3 (%n run since %4)</numerusform>
+            <numerusform>%1 · %2 · %3 (%n runs since %4)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -1184,36 +1204,12 @@
         <source>No output</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>%n run(s), the last at %1</source>
-        <translation><numerusform>%n run, the last at %1</numerusform><numerusform>%n runs, the last at %1</numerusform></translation>
-    </message>
     <message>
         <source>Run at %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>took %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>failed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>exit status %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the first run kept</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the same as the run before</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>changed since the run before: %1 changed, %2 new, %3 removed lines</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1222,10 +1218,49 @@
     </message>
     <message numerus="yes">
         <source>%n line(s) marked as changed since the run before</source>
-        <translation><numerusform>%n line marked as changed since the run before</numerusform><numerusform>%n lines marked as changed since the run before</numerusform></translation>
+        <translation>
+            <numerusform>%n line marked as changed since the run before</numerusform>
+            <numerusform>%n lines marked as changed since the run before</numerusform>
+        </translation>
     </message>
     <message>
         <source>The first run kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed, exit status %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>first run kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 changed, %2 new, %3 gone</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) with this outcome, the last at %1</source>
+        <translation><numerusform>%n run with this outcome, the last at %1</numerusform><numerusform>%n runs with this outcome, the last at %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exit status %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Since the run before: %1 lines changed, %2 new, %3 removed</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1247,9 +1282,15 @@
 <context>
     <name>main</name>
     <message>
-        <source>Keeps long work off the GUI thread: every window is a session with its own worker thread and task queue, and all windows share the periodic watches.
+        <source>Keeps long work off the GUI thread: every window is a session with its own worker
+thread and task queue, and all windows share the periodic watches.
 
-One instance per user: while Task Runner runs, launching it again opens the new windows in the running instance and exits. There --sessions, --tasks and --task are the new windows and their tasks, --global-key the watch they show (made as an example watch if there is none), --interval is set on that watch (not saved) and --task-seconds is for their example tasks; --shutdown-grace and Qt's options stay those of the running instance. --new-instance starts a separate instance instead.</source>
+One instance per user: while Task Runner runs, launching it again opens the new
+windows in the running instance and exits. There --sessions, --tasks and --task are
+the new windows and their tasks, --global-key the watch they show (an example watch
+is made for a key that is no watch), --interval is set on that watch (not saved) and
+--task-seconds is for their example tasks; --shutdown-grace and Qt's options stay
+those of the running instance. --new-instance starts an instance of its own.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -92,14 +92,15 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "main",
-        "Keeps long work off the GUI thread: every window is a session with its own worker "
-        "thread and task queue, and all windows share the periodic watches.\n\n"
-        "One instance per user: while Task Runner runs, launching it again opens the new "
-        "windows in the running instance and exits. There --sessions, --tasks and --task "
-        "are the new windows and their tasks, --global-key the watch they show (made as an "
-        "example watch if there is none), --interval is set on that watch (not saved) and "
-        "--task-seconds is for their example tasks; --shutdown-grace and Qt's options stay "
-        "those of the running instance. --new-instance starts a separate instance instead."));
+        "Keeps long work off the GUI thread: every window is a session with its own worker\n"
+        "thread and task queue, and all windows share the periodic watches.\n"
+        "\n"
+        "One instance per user: while Task Runner runs, launching it again opens the new\n"
+        "windows in the running instance and exits. There --sessions, --tasks and --task are\n"
+        "the new windows and their tasks, --global-key the watch they show (an example watch\n"
+        "is made for a key that is no watch), --interval is set on that watch (not saved) and\n"
+        "--task-seconds is for their example tasks; --shutdown-grace and Qt's options stay\n"
+        "those of the running instance. --new-instance starts an instance of its own."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption sessions(
