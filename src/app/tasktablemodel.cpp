@@ -76,6 +76,15 @@ void TaskTableModel::update()
     TaskRunner::SessionSnapshot snapshot =
         m_runner.snapshot(m_nextSequence, m_finishedLimit + 1, m_queueRevision);
     m_state = std::move(snapshot.state);
+    // The task that ran at the last update ended before every record read now; when its own
+    // record is not among them (only the newest are read), its row goes before theirs.
+    if (m_running && m_running->id != (m_state.busy ? m_state.runningId : 0)) {
+        const QList<TaskRunner::TaskRecord> &records = snapshot.records.records;
+        const TaskRunner::TaskId id = m_running->id;
+        if (std::none_of(records.begin(), records.end(),
+                         [id](const TaskRunner::TaskRecord &record) { return record.id == id; }))
+            finishUnrecorded();
+    }
     addRecords(snapshot.records);
     syncRunning(m_state);
     if (snapshot.hasWaiting || snapshot.records.dropped > 0) {
@@ -174,14 +183,8 @@ void TaskTableModel::addRecords(const TaskRunner::TaskRecordBatch &batch)
 void TaskTableModel::syncRunning(const TaskRunner::SessionRunnerState &state)
 {
     const TaskRunner::TaskId runningId = state.busy ? state.runningId : 0;
-    if (m_running && m_running->id != runningId) {
-        // It ended, but its record was dropped before this model read it.
-        m_running->state = TaskState::Done;
-        m_running->outcome = tr("(not recorded)");
-        m_finished.push_back(std::move(*m_running));
-        m_running.reset();
-        rowChanged(finishedCount() - 1);
-    }
+    if (m_running && m_running->id != runningId)
+        finishUnrecorded();
     if (!runningId)
         return;
     if (m_running) { // the same task: its output may be new
@@ -223,6 +226,16 @@ void TaskTableModel::syncRunning(const TaskRunner::SessionRunnerState &state)
     row.output = state.runningOutput;
     m_running = std::move(row);
     endInsertRows();
+}
+
+void TaskTableModel::finishUnrecorded()
+{
+    // It ended, but its record was dropped before this model read it.
+    m_running->state = TaskState::Done;
+    m_running->outcome = tr("(not recorded)");
+    m_finished.push_back(std::move(*m_running));
+    m_running.reset();
+    rowChanged(finishedCount() - 1);
 }
 
 void TaskTableModel::syncWaiting(const QList<TaskRunner::QueuedTask> &waiting)
