@@ -28,8 +28,15 @@ struct WorkerOutcome
 // Calls `call()` and catches what it throws: it becomes the outcome's error. Thread
 // cancellation (glibc's forced unwind of pthread_exit() or pthread_cancel()) is not an error
 // but the end of the thread: `onThreadCancelled()` runs, and the unwind goes on.
+//
+// glibc's forced unwind carries no exception object, so UndefinedBehaviorSanitizer takes the
+// reference the catch binds to it for a null one: that check is off here.
 template<typename Call, typename OnCancelled>
-WorkerOutcome callWorker(Call &&call, OnCancelled &&onThreadCancelled)
+#if defined(__GLIBCXX__) && defined(__GNUC__)
+__attribute__((no_sanitize("null")))
+#endif
+WorkerOutcome
+callWorker(Call &&call, OnCancelled &&onThreadCancelled)
 {
     WorkerOutcome outcome;
     try {
