@@ -18,6 +18,7 @@ private slots:
     void invalidArgumentsExitWithStatus2_data();
     void invalidArgumentsExitWithStatus2();
     void repeatedTaskOptionsQueueCommandsInOrder();
+    void newInstanceIsAFlag();
     void helpAndVersion();
 };
 
@@ -156,6 +157,23 @@ void tst_AppOptions::repeatedTaskOptionsQueueCommandsInOrder()
              (QStringList{QStringLiteral("echo 'a b'"), QStringLiteral("make -j2")}));
 }
 
+void tst_AppOptions::newInstanceIsAFlag()
+{
+    AppOptions options;
+    QCOMPARE(AppOptions::parse({QStringLiteral("taskrunner")}, options).outcome,
+             AppOptions::Outcome::Run);
+    QVERIFY(!options.newInstance);
+    QCOMPARE(
+        AppOptions::parse({QStringLiteral("taskrunner"), QStringLiteral("--new-instance")}, options)
+            .outcome,
+        AppOptions::Outcome::Run);
+    QVERIFY(options.newInstance);
+    QCOMPARE(AppOptions::parse({QStringLiteral("taskrunner"), QStringLiteral("--new-instance=x")},
+                               options)
+                 .outcome,
+             AppOptions::Outcome::Error);
+}
+
 void tst_AppOptions::helpAndVersion()
 {
     QProcess process;
@@ -169,8 +187,8 @@ void tst_AppOptions::helpAndVersion()
     QCOMPARE(process.exitCode(), 0);
     const QByteArray help = process.readAllStandardOutput();
     QVERIFY(help.startsWith("Usage: taskrunner [options]"));
-    for (const char *option :
-         {"--sessions", "--interval", "--task-seconds", "--global-key", "--shutdown-grace"})
+    for (const char *option : {"--sessions", "--interval", "--task-seconds", "--global-key",
+                               "--shutdown-grace", "--new-instance", "One instance per user"})
         QVERIFY2(help.contains(option), option);
     QVERIFY(!help.contains("-platform"));
 

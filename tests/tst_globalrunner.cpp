@@ -57,6 +57,7 @@ private slots:
     void runsRepeatedly();
     void pauseIsMeasuredFromTheEndOfARun();
     void throwingWorkerKeepsRunning();
+    void aRunnerMadePausedRunsOnlyWhenAsked();
     void errorIsClearedBySuccess();
     void intervalChangeWhileWaitingReschedules();
     void invalidIntervalIsRefused_data();
@@ -216,6 +217,23 @@ void tst_GlobalRunner::pauseResumeRunNow()
     runner.resume();
     QVERIFY(!runner.state().paused);
     QTRY_VERIFY_WITH_TIMEOUT(runner.state().runs >= 5, 5000);
+}
+
+void tst_GlobalRunner::aRunnerMadePausedRunsOnlyWhenAsked()
+{
+    TaskRunner::RunnerOptions options;
+    options.startPaused = true;
+    GlobalRunner runner = GlobalRunnerRegistry::instance()->acquire(
+        QStringLiteral("made-paused"), GlobalRunner::plainWorker([] { return QVariant(1); }), 0.001,
+        options);
+    QVERIFY(runner.state().paused);
+    runner.runNow();
+    QTRY_COMPARE_WITH_TIMEOUT(runner.state().runs, 1u, 5000);
+    // Had it run on its own first, that run would be counted too.
+    QCOMPARE(runner.state().started, 1u);
+    QVERIFY(runner.state().paused);
+    runner.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(runner.state().runs >= 3, 5000);
 }
 
 void tst_GlobalRunner::workRunsOnRunnerThreadAndNotificationsOnMain()

@@ -220,14 +220,14 @@ void tst_SessionWindow::titleHeadingAndShortcuts()
 
 void tst_SessionWindow::twoWindowsShareOneGlobalRunnerAndThread()
 {
-    AppController app(testOptions(QStringLiteral("w-shared")));
+    AppController app(testOptions(QStringLiteral("example-worker"))); // the default watch only
     SessionWindow *a = app.newWindow();
     SessionWindow *b = app.newWindow();
     const QString heading = QStringLiteral("Global TaskRunner %1").arg(app.globalRunner().id());
     QCOMPARE(a->globalView()->findChild<QLabel *>(QStringLiteral("headingLabel"))->text(), heading);
     QCOMPARE(b->globalView()->findChild<QLabel *>(QStringLiteral("headingLabel"))->text(), heading);
     QCOMPARE(TaskRunner::GlobalRunnerRegistry::instance()->keys(),
-             QStringList{QStringLiteral("w-shared")});
+             QStringList{QStringLiteral("example-worker")});
     QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("global "), 1, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("session "), 2, 5000);
 }

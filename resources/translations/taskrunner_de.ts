@@ -11,6 +11,30 @@
         <source>Task Runner icon</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;h2&gt;Task Runner %1&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Runs your commands and watches off the GUI thread. Every window is a &lt;b&gt;session&lt;/b&gt; with its own worker thread and task queue: the window stays responsive whatever a task prints or how long it takes, and closing it stops its tasks without waiting for them.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Watches&lt;/b&gt; run a command or a sampler again and again, with a pause of &lt;i&gt;interval&lt;/i&gt; seconds, and are shared by every window.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Built with Qt %1, running on Qt %2.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Free software under the MIT licence.&lt;br&gt;&lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -46,6 +70,21 @@
     </message>
     <message>
         <source>&amp;Close Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2 (%n change(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch %1 changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -155,6 +194,193 @@
     </message>
     <message>
         <source>Run &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State of the watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat&amp;ch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The watch this window shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The watch this window shows; every window lists the same watches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage watches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Watch… (Ctrl+Shift+N), Edit Watch… (Ctrl+Shift+E), Remove Watch (Ctrl+Shift+R); also in the Watch menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the watch&apos;s past runs, the shown run in full and what changed in it (Alt+Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The watch&apos;s runs are listed here once it has one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Watch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new watch: a command, a system sampler or the example, shared by every window (Ctrl+Shift+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Watch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the shown watch: its name, what it runs, its interval (Ctrl+Shift+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the shown watch and forget it; windows showing it show the default watch (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global TaskRunner %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running · run requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next run in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next run starts at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last Result: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last Exception: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results produced during this session</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The watch&apos;s runs, newest first; runs with the same outcome are one entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the watch &apos;%1&apos;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It stops, and its history is gone. Windows that show it show &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -851,6 +1077,10 @@
         <source>&amp;Discard</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Watch</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskOutputView</name>
@@ -961,6 +1191,373 @@
     </message>
 </context>
 <context>
+    <name>WatchChart</name>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No numbers yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last %1, minimum %2, maximum %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WatchDefinition</name>
+    <message>
+        <source>Give the watch a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name cannot begin or end with a space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is a watch of this name already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is too long (200 characters at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the command to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a command: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The interval must be from 0.001 s to one year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command in a shell: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load average (1 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory in use (MiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free space of %1 (GiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example: waits, then gives the date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WatchDialog</name>
+    <message>
+        <source>New Watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name of the watch, unique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name of your choice, unique among the watches; it is the key of its shared runner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the watch runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mmand:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command the watch runs at every period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>df -h /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A program and its arguments, split as a shell would but run without one unless Run in a shell is on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run in a shell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run in a s&amp;hell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the line with /bin/sh -c, for pipes, redirections and variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder whose file system is measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interval (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause between the end of one run and the start of the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify when the result changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otify when the result changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A desktop notification when a run gives another result than the one before (at most one every 10 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load average (1 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory in use (MiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free space of a folder (GiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example (waits, then gives the date and time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WatchHistory</name>
+    <message>
+        <source>✗ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %3 (%n run(s) since %4)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs with this outcome, from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WatchRunView</name>
+    <message>
+        <source>Watch run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details of the shown run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the difference to the run before (- removed, + new) instead of the whole output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shown run: its output, or its result, with what changed since the run before marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed, exit status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first run kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 new, %3 gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output no longer kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) with this outcome, the last at %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since the run before: %1 lines changed, %2 new, %3 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) marked as changed since the run before</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first run kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>durationText</name>
     <message>
         <source>%1 µs</source>
@@ -978,7 +1575,15 @@
 <context>
     <name>main</name>
     <message>
-        <source>Keeps long work off the GUI thread: every window is a session with its own worker thread and task queue, and all windows share one periodic global worker.</source>
+        <source>Keeps long work off the GUI thread: every window is a session with its own worker
+thread and task queue, and all windows share the periodic watches.
+
+One instance per user: while Task Runner runs, launching it again opens the new
+windows in the running instance and exits. There --sessions, --tasks and --task are
+the new windows and their tasks, --global-key the watch they show (an example watch
+is made for a key that is no watch), --interval is set on that watch (not saved) and
+--task-seconds is for their example tasks; --shutdown-grace and Qt&apos;s options stay
+those of the running instance. --new-instance starts an instance of its own.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,6 +9,7 @@
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
 #include "taskpersistence.h"
+#include "watchmanager.h"
 
 #include <TaskRunner/commandworker.h>
 #include <TaskRunner/exampleworkers.h>
@@ -47,13 +48,25 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     connect(qApp, &QCoreApplication::aboutToQuit, this, &AppController::onAboutToQuit);
     auto *registry = TaskRunner::GlobalRunnerRegistry::instance();
     registry->setShutdownGrace(options.shutdownGraceDuration());
+    m_watches = new WatchManager(m_settings, options.taskDuration(), this);
+    m_watches->load();
+    connect(m_watches, &WatchManager::outcomeChanged, this, &AppController::notifyOutcome);
+    Watch *shown = m_watches->ensureWatch(options.globalKey, TaskRunner::exampleGlobalInterval);
     // The command line wins over the saved interval, without replacing it.
-    const double interval =
-        options.hasInterval()
-            ? options.interval
-            : m_settings.interval(options.globalKey, TaskRunner::exampleGlobalInterval);
-    m_globalRunner = registry->acquire(
-        options.globalKey, TaskRunner::exampleGlobalWorker(options.taskDuration()), interval);
+    if (shown && options.hasInterval())
+        shown->runner().setInterval(options.interval);
+}
+
+TaskRunner::GlobalRunner AppController::globalRunner() const
+{
+    const Watch *watch = shownWatch();
+    return watch ? watch->runner() : TaskRunner::GlobalRunner();
+}
+
+Watch *AppController::shownWatch() const
+{
+    Watch *watch = m_watches->watch(m_options.globalKey);
+    return watch ? watch : m_watches->defaultWatch();
 }
 
 AppController::~AppController()
@@ -114,7 +127,53 @@ void AppController::start()
     }
 }
 
-SessionWindow *AppController::newWindow(const TaskRunner::SavedSession *saved)
+QList<SessionWindow *> AppController::openWindows(const AppOptions &request)
+{
+    QList<SessionWindow *> opened;
+    if (m_quitting)
+        return opened;
+    Watch *watch = m_watches->ensureWatch(request.globalKey, TaskRunner::exampleGlobalInterval);
+    if (watch && request.hasInterval())
+        watch->runner().setInterval(request.interval);
+    // Its example tasks take the time it asked for.
+    TaskRunner::SessionWorker ours = std::exchange(
+        m_sessionWorker, TaskRunner::commandSessionWorker(
+                             {}, TaskRunner::exampleSessionWorker(request.taskDuration())));
+    for (int i = 0; i < request.sessions; ++i) {
+        SessionWindow *window = newWindow(watch);
+        for (int task = 0; task < request.tasks; ++task)
+            window->sessionView()->addExampleTask();
+        if (i == 0) {
+            for (const QString &line : request.commands)
+                window->sessionView()->addCommand(line, false);
+        }
+        opened << window;
+    }
+    m_sessionWorker = std::move(ours);
+    if (!opened.isEmpty()) {
+        opened.constFirst()->raise();
+        opened.constFirst()->activateWindow();
+    }
+    return opened;
+}
+
+void AppController::notifyOutcome(Watch *watch, const QString &before, const QString &after,
+                                  int changes)
+{
+    const auto line = [](const QString &text) {
+        QString first = text.section(QLatin1Char('\n'), 0, 0);
+        return first.size() > 120 ? first.left(120) + QChar(0x2026) : first;
+    };
+    QWidget *window = QApplication::activeWindow();
+    if (!window && !windows().isEmpty())
+        window = windows().constFirst();
+    const QString body =
+        changes > 1 ? tr("%1 → %2 (%n change(s))", "", changes).arg(line(before), line(after))
+                    : tr("%1 → %2").arg(line(before), line(after));
+    notify(tr("Watch %1 changed").arg(watch->name()), body, window);
+}
+
+SessionWindow *AppController::newWindow(Watch *watch, const TaskRunner::SavedSession *saved)
 {
     TaskRunner::RunnerOptions runnerOptions;
     runnerOptions.startPaused = saved != nullptr; // restored tasks run only after Resume
@@ -126,7 +185,7 @@ SessionWindow *AppController::newWindow(const TaskRunner::SavedSession *saved)
                                   ? saved->id
                                   : QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto *window =
-        new SessionWindow(this, m_nextNumber++, m_sessionWorker, sessionId, runnerOptions);
+        new SessionWindow(this, m_nextNumber++, m_sessionWorker, sessionId, runnerOptions, watch);
     m_recorder->watch(window->runner(), sessionId);
     if (saved)
         window->restore(*saved);
@@ -183,6 +242,7 @@ void AppController::quitWithoutAsking()
     if (!m_quitting)
         m_sessionStore->setSessions(savedSessions()); // as they are before they are stopped
     m_quitting = true;
+    emit quitting();
     // Newest first: the window closed last, whose geometry new windows get, is then the one
     // the others were cascaded from, so the next start does not open further down each time.
     for (auto it = m_windows.crbegin(); it != m_windows.crend(); ++it) {
@@ -207,11 +267,6 @@ void AppController::setSessionWorker(TaskRunner::SessionWorker worker)
     m_sessionWorker = std::move(worker);
 }
 
-void AppController::saveInterval(double seconds)
-{
-    m_settings.setInterval(m_options.globalKey, seconds);
-}
-
 void AppController::saveWindowGeometry(const QByteArray &geometry)
 {
     m_settings.setWindowGeometry(geometry);
@@ -219,7 +274,7 @@ void AppController::saveWindowGeometry(const QByteArray &geometry)
 
 void AppController::restoreSession(const TaskRunner::SavedSession &saved)
 {
-    SessionWindow *window = newWindow(&saved);
+    SessionWindow *window = newWindow(nullptr, &saved);
     if (m_uncleanShutdown)
         window->noteUncleanShutdown();
 }

@@ -21,6 +21,8 @@ class DesktopNotifier;
 class HistoryRecorder;
 class HistoryWindow;
 class SessionWindow;
+class Watch;
+class WatchManager;
 class QWidget;
 namespace TaskRunner {
 class HistoryStore;
@@ -41,9 +43,15 @@ public:
     // windows the options ask for, with the options' queued tasks.
     void start();
 
-    // Opens and shows one more session window; with `saved`, the session of an earlier run,
-    // its tasks queued again, paused.
-    SessionWindow *newWindow(const TaskRunner::SavedSession *saved = nullptr);
+    // Opens and shows one more session window, showing `watch` (by default the watch the
+    // options name); with `saved`, the session of an earlier run, its tasks queued again,
+    // paused.
+    SessionWindow *newWindow(Watch *watch = nullptr,
+                             const TaskRunner::SavedSession *saved = nullptr);
+    // What a second launch asks of this instance (see SingleInstance): its windows, with its
+    // tasks, showing the watch it names (made when there is none; its --interval set on the
+    // running watch, not saved). Returns the windows opened.
+    QList<SessionWindow *> openWindows(const AppOptions &request);
     // Closes every window (stopping their sessions) and leaves the event loop; on the way out
     // every runner is stopped within the shutdown grace (GlobalRunnerRegistry::shutdown()).
     // While commands wait or run, asks first (once for all windows) unless the user said not
@@ -64,7 +72,11 @@ public:
     void addToCommandHistory(const QString &command);
 
     QList<SessionWindow *> windows() const;
-    TaskRunner::GlobalRunner globalRunner() const { return m_globalRunner; }
+    // The runner of the watch the options name (it changes when that watch is edited).
+    TaskRunner::GlobalRunner globalRunner() const;
+    WatchManager *watchManager() const { return m_watches; }
+    // The watch the options name: new windows show it.
+    Watch *shownWatch() const;
     const AppOptions &options() const { return m_options; }
     AppSettings &settings() { return m_settings; }
 
@@ -92,12 +104,13 @@ public:
     // The sessions as they are now, for the next launch.
     QList<TaskRunner::SavedSession> savedSessions() const;
 
-    void saveInterval(double seconds);
     void saveWindowGeometry(const QByteArray &geometry);
     void showAbout(QWidget *parent);
 
 signals:
     void windowOpened(SessionWindow *window);
+    // Quitting has begun: every window closes next.
+    void quitting();
 
 private:
     void saveDirtySessions();
@@ -110,7 +123,7 @@ private:
 
     const AppOptions m_options;
     AppSettings m_settings;
-    TaskRunner::GlobalRunner m_globalRunner;
+    WatchManager *m_watches = nullptr;
     TaskRunner::SessionWorker m_sessionWorker;
     QList<QPointer<SessionWindow>> m_windows;
     DesktopNotifier *m_notifier = nullptr;
@@ -126,6 +139,7 @@ private:
     static constexpr int cascadeStep = 32;
     QTimer *m_sessionSaveTimer = nullptr;
     bool m_sessionsFinished = false;
+    void notifyOutcome(Watch *watch, const QString &before, const QString &after, int changes);
     int m_nextNumber = 1;
     bool m_quitting = false;
 };

@@ -91,8 +91,16 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Keeps long work off the GUI thread: every window is a session with its own "
-                "worker thread and task queue, and all windows share one periodic global worker."));
+        "main",
+        "Keeps long work off the GUI thread: every window is a session with its own worker\n"
+        "thread and task queue, and all windows share the periodic watches.\n"
+        "\n"
+        "One instance per user: while Task Runner runs, launching it again opens the new\n"
+        "windows in the running instance and exits. There --sessions, --tasks and --task are\n"
+        "the new windows and their tasks, --global-key the watch they show (an example watch\n"
+        "is made for a key that is no watch), --interval is set on that watch (not saved) and\n"
+        "--task-seconds is for their example tasks; --shutdown-grace and Qt's options stay\n"
+        "those of the running instance. --new-instance starts an instance of its own."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption sessions(
@@ -110,9 +118,11 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
         QStringLiteral("How long each example task takes, in seconds (0-%1).")
             .arg(maximumTaskSeconds),
         QStringLiteral("seconds"), QStringLiteral("1"));
-    const QCommandLineOption globalKey(QStringLiteral("global-key"),
-                                       QStringLiteral("Key of the shared global runner."),
-                                       QStringLiteral("key"), QStringLiteral("example-worker"));
+    const QCommandLineOption globalKey(
+        QStringLiteral("global-key"),
+        QStringLiteral("The watch the windows show (a global runner's key); an example watch "
+                       "is made for a key that is no watch."),
+        QStringLiteral("key"), QStringLiteral("example-worker"));
     const QCommandLineOption shutdownGrace(
         QStringLiteral("shutdown-grace"),
         QStringLiteral("How long quitting waits for busy workers, in seconds (0-%1).")
@@ -131,12 +141,16 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
     const QCommandLineOption noRestore(
         QStringLiteral("no-restore"),
         QStringLiteral("Start without the sessions of the last run (they are kept for later)."));
+    const QCommandLineOption newInstance(
+        QStringLiteral("new-instance"),
+        QStringLiteral("Run as an instance of its own, with its own runners, instead of opening "
+                       "the windows in the running one."));
     QCommandLineOption exitAfterFirstFrame(QStringLiteral("exit-after-first-frame"),
                                            QStringLiteral("Quit once the first window is shown "
                                                           "(for start-up measurements)."));
     exitAfterFirstFrame.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({sessions, interval, taskSeconds, globalKey, shutdownGrace, tasks, task,
-                       noRestore, exitAfterFirstFrame});
+                       noRestore, newInstance, exitAfterFirstFrame});
 
     // The arguments are read before QApplication exists, which takes Qt's own options
     // (-platform offscreen, -style fusion, ...) out later: let them through here.
@@ -230,6 +244,7 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
     }
     parsed.exitAfterFirstFrame = parser.isSet(exitAfterFirstFrame);
     parsed.restore = !parser.isSet(noRestore);
+    parsed.newInstance = parser.isSet(newInstance);
     options = parsed;
     return result;
 }

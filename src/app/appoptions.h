@@ -17,6 +17,7 @@ struct AppOptions
     QStringList commands;       // --task: command lines queued in the first window
     bool exitAfterFirstFrame = false;
     bool restore = true; // reopen the sessions of the last run (--no-restore: not)
+    bool newInstance = false; // run as an instance of its own, not in the running one
 
     bool hasInterval() const { return interval > 0; }
     std::chrono::milliseconds taskDuration() const;

@@ -24,11 +24,67 @@ AppSettings::AppSettings()
             << "Cannot read the settings file" << file.filePath() << "- using defaults";
 }
 
-QString AppSettings::intervalKey(const QString &globalKey)
+QString AppSettings::encoded(const QString &key)
 {
     // Keys may hold '/' or other characters QSettings gives a meaning to.
-    return QStringLiteral("intervals/") +
-           QString::fromLatin1(QUrl::toPercentEncoding(globalKey, {}, "/\\"));
+    return QString::fromLatin1(QUrl::toPercentEncoding(key, {}, "/\\"));
+}
+
+QString AppSettings::intervalKey(const QString &globalKey)
+{
+    return QStringLiteral("intervals/") + encoded(globalKey);
+}
+
+QString AppSettings::watchKey(const QString &name)
+{
+    return QStringLiteral("watches/") + encoded(name);
+}
+
+QList<WatchDefinition> AppSettings::watches() const
+{
+    QList<WatchDefinition> watches;
+    QStringList skipped;
+    m_settings.beginGroup(QStringLiteral("watches"));
+    const QStringList keys = m_settings.childKeys();
+    m_settings.endGroup();
+    for (const QString &key : keys) {
+        const QString name = QUrl::fromPercentEncoding(key.toLatin1());
+        const QVariant stored = m_settings.value(QStringLiteral("watches/") + key);
+        QString reason;
+        WatchDefinition watch;
+        if (stored.metaType().id() != QMetaType::QVariantMap)
+            reason = QStringLiteral("not a saved watch");
+        else
+            watch = WatchDefinition::fromVariantMap(stored.toMap(), &reason);
+        if (reason.isEmpty() && watch.name != name)
+            reason = QStringLiteral("saved under another name");
+        if (!reason.isEmpty()) {
+            skipped << QStringLiteral("'%1' (%2)").arg(name, reason);
+            continue;
+        }
+        watch.interval =
+            interval(name, watch.isDefault() ? WatchDefinition::defaultWatch().interval : 1.0);
+        watches << watch;
+    }
+    if (!skipped.isEmpty())
+        qCWarning(lcSettings).noquote().nospace()
+            << "Ignoring saved watches that cannot be used in " << m_settings.fileName() << ": "
+            << skipped.join(QStringLiteral(", "));
+    return watches;
+}
+
+void AppSettings::setWatch(const WatchDefinition &watch)
+{
+    store(watchKey(watch.name), watch.toVariantMap());
+    setInterval(watch.name, watch.interval);
+}
+
+void AppSettings::removeWatch(const QString &name)
+{
+    for (const QString &key : {watchKey(name), intervalKey(name)}) {
+        if (m_settings.contains(key))
+            m_settings.remove(key);
+    }
 }
 
 double AppSettings::interval(const QString &key, double fallback) const
@@ -106,6 +162,16 @@ void AppSettings::addToCommandHistory(const QString &command)
     if (history.size() > commandHistoryLimit())
         history = history.mid(history.size() - commandHistoryLimit());
     store(QStringLiteral("commands/history"), history);
+}
+
+bool AppSettings::historyShown() const
+{
+    return m_settings.value(QStringLiteral("window/historyShown"), false).toBool();
+}
+
+void AppSettings::setHistoryShown(bool shown)
+{
+    store(QStringLiteral("window/historyShown"), shown);
 }
 
 bool AppSettings::confirmStoppingCommands() const

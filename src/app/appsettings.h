@@ -1,6 +1,9 @@
 #pragma once
 
+#include "watchdefinition.h"
+
 #include <QByteArray>
+#include <QList>
 #include <QSettings>
 #include <QString>
 
@@ -16,6 +19,18 @@ public:
     // The saved interval for `key`, or `fallback` when none is saved or it is invalid.
     double interval(const QString &key, double fallback) const;
     void setInterval(const QString &key, double seconds);
+
+    // The saved watches with their intervals (the default one only if it was saved). An entry
+    // that cannot be used is skipped; all of them are named in one warning.
+    QList<WatchDefinition> watches() const;
+    // Saves `watch` under its name, with its interval.
+    void setWatch(const WatchDefinition &watch);
+    // Forgets the watch and its interval.
+    void removeWatch(const QString &name);
+
+    // Whether a new window shows the watch's history (the last choice).
+    bool historyShown() const;
+    void setHistoryShown(bool shown);
 
     // The saved geometry, or nothing once it was rejected.
     QByteArray windowGeometry() const;
@@ -38,6 +53,8 @@ public:
 
 private:
     static QString intervalKey(const QString &globalKey);
+    static QString watchKey(const QString &name);
+    static QString encoded(const QString &key);
     void store(const QString &key, const QVariant &value);
     mutable QSettings m_settings;
     mutable bool m_geometryRejected = false; // and logged

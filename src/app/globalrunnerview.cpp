@@ -1,17 +1,40 @@
 #include "globalrunnerview.h"
 #include "ui_globalrunnerview.h"
 
+#include "confirmdialog.h"
 #include "labels.h"
+#include "watchchart.h"
+#include "watchdialog.h"
+#include "watchhistory.h"
+#include "watchmanager.h"
+#include "watchrunview.h"
 
+#include <QAction>
+#include <QDateTime>
+#include <QEvent>
 #include <QLineEdit>
+#include <QListView>
+#include <QLocale>
+#include <QMenu>
+#include <QScrollBar>
 
 #include <cmath>
+
+using namespace std::chrono_literals;
 
 namespace {
 // The spin box shows three decimals; compare intervals as it shows them.
 double shown(double seconds)
 {
     return std::round(seconds * 1000.0) / 1000.0;
+}
+
+QString unitOf(const WatchDefinition &definition)
+{
+    if (definition.source != WatchDefinition::Source::Sampler)
+        return {};
+    const QString unit = TaskRunner::samplerUnit(definition.sampler);
+    return unit.isEmpty() ? QString() : QLatin1Char(' ') + unit;
 }
 } // namespace
 
@@ -21,10 +44,12 @@ GlobalRunnerView::GlobalRunnerView(QWidget *parent)
 {
     ui->setupUi(this);
     makeHeading(ui->headingLabel);
+    // What the history, the shown run and the chart hold does not widen the view: the window's
+    // halves keep their widths (and the other half is not laid out again) when they come.
+    ui->historySplitter->setSizePolicy(QSizePolicy::Ignored,
+                                       ui->historySplitter->sizePolicy().verticalPolicy());
     ui->intervalSpinBox->setRange(TaskRunner::GlobalRunner::minimumInterval(),
                                   TaskRunner::GlobalRunner::maximumInterval());
-    connect(&m_watcher, &TaskRunner::RunnerWatcher::stateChanged, this,
-            &GlobalRunnerView::showState);
     // The spin box's text field is a control of its own for screen readers: the same name.
     if (auto *field = ui->intervalSpinBox->findChild<QLineEdit *>())
         field->setAccessibleName(ui->intervalSpinBox->accessibleName());
@@ -33,12 +58,51 @@ GlobalRunnerView::GlobalRunnerView(QWidget *parent)
     connect(ui->intervalSpinBox, &QDoubleSpinBox::editingFinished, this,
             &GlobalRunnerView::onEditingFinished);
     connect(ui->pauseButton, &QPushButton::clicked, this, [this] {
-        if (m_runner.state().paused)
-            m_runner.resume();
-        else
-            m_runner.pause();
+        if (m_manager && m_watch)
+            m_manager->setPaused(m_watch, !m_runner.state().paused);
     });
     connect(ui->runNowButton, &QPushButton::clicked, this, [this] { m_runner.runNow(); });
+
+    // The actions on watches: in the menu of the button beside the list, in the window's Watch
+    // menu, and on their keys anywhere in the window.
+    const struct
+    {
+        QAction *action;
+        QKeySequence key;
+    } actions[] = {
+        {ui->newWatchAction, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)},
+        {ui->editWatchAction, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
+        {ui->removeWatchAction, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
+    };
+    auto *menu = new QMenu(ui->watchMenuButton);
+    for (const auto &entry : actions) {
+        entry.action->setShortcut(entry.key);
+        entry.action->setShortcutContext(Qt::WindowShortcut);
+        addAction(entry.action);
+        menu->addAction(entry.action);
+    }
+    ui->watchMenuButton->setMenu(menu);
+    connect(ui->newWatchAction, &QAction::triggered, this, [this] { newWatch(); });
+    connect(ui->editWatchAction, &QAction::triggered, this, [this] { editWatch(); });
+    connect(ui->removeWatchAction, &QAction::triggered, this, [this] { removeWatch(); });
+    connect(ui->watchCombo, &QComboBox::activated, this, [this](int row) {
+        if (m_manager)
+            showWatch(m_manager->watches().value(row));
+    });
+
+    ui->historySplitter->setVisible(false);
+    connect(ui->historyButton, &QToolButton::toggled, this, [this](bool shown) {
+        setHistoryShown(shown);
+        if (m_manager && m_manager->isHistoryShown() != shown)
+            m_manager->setHistoryShown(shown);
+    });
+
+    m_clock.setInterval(1s);
+    connect(&m_clock, &QTimer::timeout, this, [this] { showRunState(m_runner.state()); });
+    m_runViewTimer.setSingleShot(true);
+    m_runViewTimer.setInterval(50ms);
+    connect(&m_runViewTimer, &QTimer::timeout, this, &GlobalRunnerView::showSelectedRun);
+    setEnabled(false);
 }
 
 GlobalRunnerView::~GlobalRunnerView() = default;
@@ -48,25 +112,100 @@ QDoubleSpinBox *GlobalRunnerView::intervalSpinBox() const
     return ui->intervalSpinBox;
 }
 
-void GlobalRunnerView::setRunner(const TaskRunner::GlobalRunner &runner)
+Watch *GlobalRunnerView::watch() const
 {
-    m_runner = runner;
-    m_watcher.setRunner(runner);
-    setEnabled(!runner.isNull());
-    if (runner.isNull())
-        return;
-    const QString heading = QStringLiteral("Global TaskRunner %1").arg(runner.id());
-    ui->headingLabel->setText(heading);
-    // A key too long for the view is cut at its edge; the tooltip has all of it.
-    ui->keyLabel->setText(QStringLiteral("Key: %1").arg(runner.key()));
-    ui->keyLabel->setToolTip(runner.key());
-    m_runsAtOpen = runner.state().runs;
-    showState();
+    return m_watch;
 }
 
-void GlobalRunnerView::setIntervalEditedHandler(std::function<void(double)> handler)
+QComboBox *GlobalRunnerView::watchCombo() const
 {
-    m_intervalEdited = std::move(handler);
+    return ui->watchCombo;
+}
+
+QList<QAction *> GlobalRunnerView::watchActions() const
+{
+    return {ui->newWatchAction, ui->editWatchAction, ui->removeWatchAction};
+}
+
+void GlobalRunnerView::setWatchManager(WatchManager *manager)
+{
+    m_manager = manager;
+    ui->watchCombo->setModel(manager->model());
+    setHistoryShown(manager->isHistoryShown());
+    // A watch that goes: this window shows the default one instead. Names and sources that
+    // change: the same watch, shown anew.
+    connect(manager, &WatchManager::watchAboutToBeRemoved, this, [this](Watch *watch) {
+        if (watch == m_watch && m_manager)
+            showWatch(m_manager->defaultWatch());
+    });
+    connect(manager, &WatchManager::watchRemoved, this, [this] {
+        // The combo box may have moved to another row with the removed one.
+        if (m_manager && m_watch)
+            ui->watchCombo->setCurrentIndex(m_manager->rowOf(m_watch));
+    });
+    showWatch(manager->defaultWatch());
+}
+
+void GlobalRunnerView::showWatch(Watch *watch)
+{
+    if (!watch) {
+        setEnabled(false);
+        return;
+    }
+    if (m_watch) {
+        disconnect(m_watch, nullptr, this, nullptr);
+        disconnect(m_watch->history(), &WatchHistory::seriesChanged, this, nullptr);
+    }
+    m_watch = watch;
+    m_runner = watch->runner();
+    connect(watch, &Watch::stateChanged, this, &GlobalRunnerView::showState);
+    connect(watch, &Watch::definitionChanged, this, &GlobalRunnerView::onDefinitionChanged);
+    connect(watch->history(), &WatchHistory::seriesChanged, this, [this] {
+        ensureChart();
+        if (m_chart)
+            m_chart->seriesChanged();
+    });
+    m_runsAtOpen = m_runner.state().runs;
+    m_resultsBefore = 0;
+    m_resultsSinceOpened = 0;
+    m_followLatest = true;
+    if (m_manager)
+        ui->watchCombo->setCurrentIndex(m_manager->rowOf(watch));
+    setEnabled(!m_runner.isNull());
+    onDefinitionChanged();
+}
+
+void GlobalRunnerView::onDefinitionChanged()
+{
+    if (!m_watch)
+        return;
+    if (m_watch->runner() != m_runner) {
+        // A new source or name: a new runner, whose results count on from the old one's.
+        m_resultsBefore = m_resultsSinceOpened;
+        m_runner = m_watch->runner();
+        m_runsAtOpen = 0;
+    }
+    ui->headingLabel->setText(tr("Global TaskRunner %1").arg(m_runner.id()));
+    // A key too long for the view is cut at its edge; the tooltip has all of it.
+    ui->keyLabel->setText(tr("Key: %1").arg(m_watch->name()));
+    ui->keyLabel->setToolTip(m_watch->name());
+    ui->watchCombo->setToolTip(m_watch->definition().sourceText());
+    if (m_historyView && m_historyView->model() != m_watch->history())
+        attachHistory();
+    if (m_chart) {
+        m_chart->setSeries(&m_watch->history()->series(), unitOf(m_watch->definition()));
+        m_chart->setVisible(!m_watch->history()->series().isEmpty());
+    }
+    updateActions();
+    showState();
+    ensureChart();
+}
+
+void GlobalRunnerView::updateActions()
+{
+    const bool isDefault = !m_watch || m_watch->definition().isDefault();
+    ui->removeWatchAction->setEnabled(!isDefault);
+    ui->editWatchAction->setEnabled(m_watch);
 }
 
 bool GlobalRunnerView::isBeingEdited() const
@@ -79,8 +218,8 @@ void GlobalRunnerView::applyEditedInterval(double seconds)
 {
     if (m_runner.isNull() || shown(m_runner.interval()) == shown(seconds))
         return;
-    if (m_runner.setInterval(seconds) && m_intervalEdited)
-        m_intervalEdited(seconds);
+    if (m_runner.setInterval(seconds) && m_manager)
+        m_manager->saveInterval(m_watch, seconds);
 }
 
 void GlobalRunnerView::onEditingFinished()
@@ -89,6 +228,71 @@ void GlobalRunnerView::onEditingFinished()
     if (std::exchange(m_skippedWhileEditing, false))
         applyEditedInterval(ui->intervalSpinBox->value());
     showState();
+}
+
+QString GlobalRunnerView::waitText(std::chrono::milliseconds wait)
+{
+    const QLocale locale;
+    const qint64 ms = std::max<qint64>(wait.count(), 0);
+    if (ms < 10'000)
+        return tr("%1 s").arg(locale.toString(double(ms) / 1000.0, 'f', 1));
+    const qint64 s = (ms + 500) / 1000;
+    if (s < 60)
+        return tr("%1 s").arg(locale.toString(s));
+    if (s < 3600)
+        return tr("%1 min %2 s").arg(locale.toString(s / 60), locale.toString(s % 60));
+    const qint64 minutes = (s + 30) / 60;
+    if (minutes < 24 * 60)
+        return tr("%1 h %2 min").arg(locale.toString(minutes / 60), locale.toString(minutes % 60));
+    const qint64 hours = (minutes + 30) / 60;
+    return tr("%1 d %2 h").arg(locale.toString(hours / 24), locale.toString(hours % 24));
+}
+
+QString GlobalRunnerView::runStateText() const
+{
+    return ui->runStateLabel->text();
+}
+
+void GlobalRunnerView::showRunState(const TaskRunner::GlobalRunnerState &state)
+{
+    QString text;
+    QString tip;
+    bool ticking = false;
+    if (state.stopped) {
+        text = tr("stopped");
+    } else if (state.running) {
+        text = state.runRequested ? tr("running · run requested") : tr("running");
+    } else if (state.runRequested) {
+        text = tr("run requested");
+    } else if (state.paused) {
+        text = tr("paused");
+    } else if (state.nextRunMSecs > 0) {
+        const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
+            state.nextRun - std::chrono::steady_clock::now());
+        if (wait >= 60s) {
+            const QDateTime at = QDateTime::fromMSecsSinceEpoch(state.nextRunMSecs);
+            const QLocale locale;
+            const QString when = at.date() == QDate::currentDate()
+                                     ? locale.toString(at.time(), QLocale::ShortFormat)
+                                     : locale.toString(at, QLocale::ShortFormat);
+            text = tr("next run in %1").arg(waitText(wait));
+            tip = tr("The next run starts at %1").arg(when);
+        } else {
+            text = tr("next run in %1").arg(waitText(wait));
+        }
+        ticking = wait >= 2s;
+    } else {
+        text = tr("starting");
+    }
+    if (ticking != m_clock.isActive()) {
+        if (ticking)
+            m_clock.start();
+        else
+            m_clock.stop();
+    }
+    ui->runStateLabel->setText(text);
+    if (ui->runStateLabel->toolTip() != tip)
+        ui->runStateLabel->setToolTip(tip);
 }
 
 void GlobalRunnerView::showState()
@@ -102,18 +306,204 @@ void GlobalRunnerView::showState()
         const QSignalBlocker blocker(ui->intervalSpinBox); // not an edit: do not send it back
         ui->intervalSpinBox->setValue(state.interval);
     }
+    showRunState(state);
+    setCopyableText(ui->lastResultLabel,
+                    tr("Last Result: %1").arg(TaskRunner::displayText(state.lastResult)),
+                    state.lastResult.isValid());
     setCopyableText(
-        ui->lastResultLabel,
-        QStringLiteral("Last Result: %1").arg(TaskRunner::displayText(state.lastResult)),
-        state.lastResult.isValid());
-    setCopyableText(ui->lastExceptionLabel,
-                    QStringLiteral("Last Exception: %1")
-                        .arg(state.lastError.isEmpty() ? QStringLiteral("None") : state.lastError),
-                    !state.lastError.isEmpty());
-    m_resultsSinceOpened = state.runs - m_runsAtOpen;
-    ui->resultsLabel->setText(
-        QStringLiteral("%1 results produced during this session").arg(m_resultsSinceOpened));
-    ui->pauseButton->setText(state.paused ? QStringLiteral("&Resume") : QStringLiteral("&Pause"));
-    ui->pauseButton->setAccessibleName(state.paused ? QStringLiteral("Resume")
-                                                    : QStringLiteral("Pause"));
+        ui->lastExceptionLabel,
+        tr("Last Exception: %1").arg(state.lastError.isEmpty() ? tr("None") : state.lastError),
+        !state.lastError.isEmpty());
+    m_resultsSinceOpened = m_resultsBefore + (state.runs - std::min(state.runs, m_runsAtOpen));
+    ui->resultsLabel->setText(tr("%n results produced during this session", "",
+                                 int(std::min<quint64>(m_resultsSinceOpened, INT_MAX))));
+    const QString pauseText = state.paused ? tr("&Resume") : tr("&Pause");
+    if (ui->pauseButton->text() != pauseText) {
+        ui->pauseButton->setText(pauseText);
+        ui->pauseButton->setAccessibleName(state.paused ? tr("Resume") : tr("Pause"));
+    }
+    showHistory();
+}
+
+void GlobalRunnerView::setHistoryShown(bool shown)
+{
+    m_historyShown = shown;
+    if (ui->historyButton->isChecked() != shown)
+        ui->historyButton->setChecked(shown);
+    ui->historyButton->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+    ui->historySplitter->setVisible(shown);
+    // Open, the history takes the room below; closed, the room stays empty.
+    ui->bottomSpacer->changeSize(0, 0, QSizePolicy::Minimum,
+                                 shown ? QSizePolicy::Fixed : QSizePolicy::Expanding);
+    ui->layout->invalidate();
+    if (shown)
+        showHistory();
+}
+
+void GlobalRunnerView::showHistory()
+{
+    if (!m_historyShown || !m_watch || m_watch->history()->rowCount() == 0)
+        return;
+    ensureHistory();
+    if (m_followLatest) {
+        const QModelIndex latest = m_watch->history()->index(0);
+        if (m_historyView->selectionModel()->currentIndex() != latest) {
+            m_selecting = true;
+            m_historyView->selectionModel()->setCurrentIndex(latest,
+                                                             QItemSelectionModel::ClearAndSelect);
+            m_selecting = false;
+        }
+    }
+    if (!m_runViewTimer.isActive())
+        m_runViewTimer.start();
+}
+
+void GlobalRunnerView::showSelectedRun()
+{
+    if (!m_runView || !m_watch)
+        return;
+    const QModelIndex current = m_historyView->selectionModel()->currentIndex();
+    m_runView->showEntry(m_watch->history(), current.isValid() ? current.row() : 0);
+}
+
+void GlobalRunnerView::ensureHistory()
+{
+    if (m_historyView)
+        return;
+    // A list view and a text view are the most expensive widgets here, and an empty one says no
+    // more than the placeholder: they replace it with the watch's first run.
+    auto *view = new QListView(this);
+    view->setObjectName(QStringLiteral("historyView"));
+    view->setAccessibleName(tr("History"));
+    view->setAccessibleDescription(
+        tr("The watch's runs, newest first; runs with the same outcome are one entry"));
+    view->setUniformItemSizes(true);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->setTextElideMode(Qt::ElideRight);
+    m_runView = new WatchRunView(this);
+    m_runView->setObjectName(QStringLiteral("watchRunView"));
+    // A few lines each at least: the window's least height stays what it was.
+    const int lines = fontMetrics().lineSpacing();
+    view->setMinimumHeight(2 * lines + 2 * view->frameWidth());
+    m_runView->setMinimumHeight(3 * lines);
+    // The splitter lets go of the placeholder it gives back: this view keeps it, hidden, for
+    // retranslateUi().
+    if (QWidget *placeholder = ui->historySplitter->replaceWidget(
+            ui->historySplitter->indexOf(ui->historyPlaceholder), view)) {
+        placeholder->setParent(this);
+        placeholder->hide();
+    }
+    ui->historySplitter->addWidget(m_runView);
+    ui->historySplitter->setStretchFactor(ui->historySplitter->indexOf(view), 2);
+    ui->historySplitter->setStretchFactor(ui->historySplitter->indexOf(m_runView), 3);
+    setTabOrder(ui->historyButton, view);
+    setTabOrder(view, m_runView);
+    m_historyView = view;
+    attachHistory();
+    view->show();
+    m_runView->show();
+}
+
+void GlobalRunnerView::attachHistory()
+{
+    WatchHistory *history = m_watch->history();
+    disconnect(m_insertedConnection);
+    m_historyView->setModel(history); // a new selection model
+    connect(m_historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (!m_selecting)
+                    m_followLatest = current.row() <= 0;
+                showSelectedRun();
+            });
+    // New runs come in at the top: a list scrolled down to older runs stays where it is.
+    m_insertedConnection = connect(history, &QAbstractItemModel::rowsInserted, this,
+                                   [this](const QModelIndex &, int first, int last) {
+                                       QScrollBar *bar = m_historyView->verticalScrollBar();
+                                       if (first == 0 && bar->value() > 0 && !m_followLatest)
+                                           bar->setValue(bar->value() + (last - first + 1));
+                                   });
+    m_runView->clear();
+}
+
+void GlobalRunnerView::ensureChart()
+{
+    if (!m_watch)
+        return;
+    const NumericSeries &series = m_watch->history()->series();
+    if (m_chart) {
+        m_chart->setVisible(!series.isEmpty());
+        return;
+    }
+    if (series.isEmpty())
+        return;
+    m_chart = new WatchChart(this);
+    m_chart->setSeries(&series, unitOf(m_watch->definition()));
+    // Above the history, shown whether the history is open or not.
+    ui->layout->insertWidget(ui->layout->indexOf(ui->historyButton), m_chart, 1);
+    setTabOrder(ui->runNowButton, m_chart);
+    m_chart->show();
+}
+
+bool GlobalRunnerView::newWatch()
+{
+    if (!m_manager)
+        return false;
+    WatchDialog dialog(m_manager->names(), this);
+    if (dialog.exec() != QDialog::Accepted || !m_manager)
+        return false;
+    QString error;
+    Watch *watch = m_manager->addWatch(dialog.definition(), &error);
+    if (!watch)
+        return false;
+    showWatch(watch);
+    return true;
+}
+
+bool GlobalRunnerView::editWatch()
+{
+    if (!m_manager || !m_watch)
+        return false;
+    QStringList others = m_manager->names();
+    others.removeAll(m_watch->name());
+    WatchDialog dialog(others, this);
+    WatchDefinition current = m_watch->definition();
+    current.interval = m_runner.interval();
+    dialog.setDefinition(current);
+    // Another window may remove the watch while the dialog is open: then nothing is changed.
+    const QPointer<Watch> editing = m_watch;
+    if (dialog.exec() != QDialog::Accepted || !editing || editing != m_watch || !m_manager)
+        return false;
+    return m_manager->editWatch(editing, dialog.definition());
+}
+
+bool GlobalRunnerView::removeWatch()
+{
+    if (!m_manager || !m_watch || m_watch->definition().isDefault())
+        return false;
+    ConfirmDialog dialog(this);
+    dialog.setWindowTitle(tr("Remove Watch"));
+    dialog.setText(tr("Remove the watch '%1'?").arg(m_watch->name()),
+                   tr("It stops, and its history is gone. Windows that show it show '%1'.")
+                       .arg(WatchDefinition::defaultName()));
+    dialog.setAcceptText(tr("&Remove"));
+    const QPointer<Watch> removing = m_watch;
+    if (dialog.exec() != QDialog::Accepted || !removing || !m_manager)
+        return false;
+    return m_manager->removeWatch(removing);
+}
+
+void GlobalRunnerView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void GlobalRunnerView::retranslate()
+{
+    ui->retranslateUi(this);
+    if (m_watch)
+        onDefinitionChanged();
 }

@@ -2,6 +2,7 @@
 #include "applicationinfo.h"
 #include "appoptions.h"
 #include "sessionwindow.h"
+#include "singleinstance.h"
 #include "unixsignalwatcher.h"
 
 #include <TaskRunner/runneroptions.h>
@@ -35,6 +36,14 @@ int main(int argc, char *argv[])
         break;
     }
 
+    // A running instance opens the windows; this process only hands the arguments over.
+    SingleInstance::Claim claim;
+    if (!options.newInstance) {
+        claim = SingleInstance::claim(arguments.mid(1));
+        if (claim.outcome == SingleInstance::Claim::Outcome::Forwarded)
+            return claim.exitCode;
+    }
+
     QApplication app(argc, argv);
     ApplicationInfo::applyGui();
     ApplicationInfo::installTranslations();
@@ -48,6 +57,26 @@ int main(int argc, char *argv[])
             &controller, &AppController::windowOpened, &controller,
             [&controller] { controller.quitWithoutAsking(); }, Qt::QueuedConnection);
     }
+    // Later launches: their options are parsed here as they were there (they passed), and
+    // what they ask for opens in this instance.
+    SingleInstance::Server server(
+        claim, [&controller](const QStringList &forwarded, QString *error) -> int {
+            AppOptions request;
+            const AppOptions::ParseResult parsed =
+                AppOptions::parse(QStringList{QStringLiteral("taskrunner")} + forwarded, request);
+            if (parsed.outcome != AppOptions::Outcome::Run) {
+                *error = parsed.outcome == AppOptions::Outcome::Error
+                             ? parsed.text
+                             : QStringLiteral("nothing to open");
+                return -1;
+            }
+            if (controller.isQuitting())
+                return -1; // "quitting": the launch starts an instance of its own
+            return int(controller.openWindows(request).size());
+        });
+    // Once quitting, later launches start afresh rather than join an instance on its way out.
+    QObject::connect(&controller, &AppController::quitting, &server,
+                     &SingleInstance::Server::close);
     controller.start();
     QTimer::singleShot(0, &app, &ApplicationInfo::applyWindowIcon);
 

@@ -6,6 +6,7 @@
 #include "noticebar.h"
 #include "sessionrunnerview.h"
 #include "taskpersistence.h"
+#include "watchmanager.h"
 
 #include <TaskRunner/historystore.h>
 #include <TaskRunner/savedsession.h>
@@ -19,7 +20,8 @@
 
 SessionWindow::SessionWindow(AppController *controller, int number,
                              TaskRunner::SessionWorker worker, const QString &sessionId,
-                             const TaskRunner::RunnerOptions &options, QWidget *parent)
+                             const TaskRunner::RunnerOptions &options, Watch *watch,
+                             QWidget *parent)
     : QMainWindow(parent)
     , ui(std::make_unique<Ui::SessionWindow>())
     , m_controller(controller)
@@ -34,8 +36,11 @@ SessionWindow::SessionWindow(AppController *controller, int number,
     ui->newWindowAction->setShortcut(QKeySequence::New);
     ui->closeWindowAction->setShortcut(QKeySequence::Close);
     ui->quitAction->setShortcut(QKeySequence::Quit);
-    connect(ui->newWindowAction, &QAction::triggered, controller,
-            [controller] { controller->newWindow(); });
+    // A new window shows the watch this one shows.
+    connect(ui->newWindowAction, &QAction::triggered, this, [this] {
+        if (m_controller)
+            m_controller->newWindow(ui->globalView->watch());
+    });
     connect(ui->closeWindowAction, &QAction::triggered, this, &QWidget::close);
     connect(ui->quitAction, &QAction::triggered, controller, &AppController::quit);
     connect(ui->addTaskAction, &QAction::triggered, ui->sessionView, &SessionRunnerView::addTask);
@@ -79,9 +84,9 @@ SessionWindow::SessionWindow(AppController *controller, int number,
     ui->sessionView->setCommandUsedHandler(
         [controller](const QString &command) { controller->addToCommandHistory(command); });
     ui->sessionView->setRunner(m_runner);
-    ui->globalView->setRunner(controller->globalRunner());
-    ui->globalView->setIntervalEditedHandler(
-        [controller](double seconds) { controller->saveInterval(seconds); });
+    ui->globalView->setWatchManager(controller->watchManager());
+    ui->globalView->showWatch(watch ? watch : controller->shownWatch());
+    ui->watchMenu->addActions(ui->globalView->watchActions());
     ui->sessionView->setFocus(); // on Add Task: Space adds a task at once
     // Show where the keyboard focus is from the start, not only after a Tab.
     setAttribute(Qt::WA_KeyboardFocusChange);

@@ -15,6 +15,7 @@ struct SavedSession;
 class GlobalRunnerView;
 class QLabel;
 class SessionRunnerView;
+class Watch;
 namespace Ui {
 class SessionWindow;
 }
@@ -26,9 +27,11 @@ class SessionWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    // Shows `watch` in its global view, or the one the controller's options name.
     SessionWindow(AppController *controller, int number, TaskRunner::SessionWorker worker,
                   const QString &sessionId = QString(),
-                  const TaskRunner::RunnerOptions &options = {}, QWidget *parent = nullptr);
+                  const TaskRunner::RunnerOptions &options = {}, Watch *watch = nullptr,
+                  QWidget *parent = nullptr);
     ~SessionWindow() override;
 
     int number() const { return m_number; }

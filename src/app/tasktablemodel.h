@@ -98,6 +98,8 @@ private:
     void finishRow(Row &row, const TaskRunner::TaskRecord &record);
     void addRecords(const TaskRunner::TaskRecordBatch &batch);
     void syncRunning(const TaskRunner::SessionRunnerState &state);
+    // The running row ended without a record this model read: it becomes a finished row.
+    void finishUnrecorded();
     void syncWaiting(const QList<TaskRunner::QueuedTask> &waiting);
     int findFinished(TaskRunner::TaskId id) const;
     int findWaiting(TaskRunner::TaskId id) const;

@@ -25,6 +25,7 @@ GlobalCore::GlobalCore(const QString &key, GlobalWorker worker, double interval,
     m_state.id = id;
     m_state.key = key;
     m_state.interval = interval;
+    m_state.paused = options.startPaused;
 }
 
 double GlobalCore::interval() const
@@ -94,10 +95,12 @@ void GlobalCore::onStopRequested()
 
 Clock::time_point GlobalCore::nextRunLocked() const
 {
-    if (m_state.runRequested || !m_hasRun)
+    if (m_state.runRequested)
         return Clock::time_point::min();
     if (m_state.paused)
         return Clock::time_point::max();
+    if (!m_hasRun)
+        return Clock::time_point::min();
     return m_lastEnd + std::chrono::duration_cast<Clock::duration>(
                            std::chrono::duration<double>(m_state.interval));
 }

@@ -78,6 +78,12 @@ GlobalRunnerRegistry *GlobalRunnerRegistry::instance()
 GlobalRunner GlobalRunnerRegistry::acquire(const QString &key, GlobalWorker worker, double interval,
                                            QString *errorMessage)
 {
+    return acquire(key, std::move(worker), interval, RunnerOptions(), errorMessage);
+}
+
+GlobalRunner GlobalRunnerRegistry::acquire(const QString &key, GlobalWorker worker, double interval,
+                                           const RunnerOptions &options, QString *errorMessage)
+{
     if (!GlobalRunner::isValidInterval(interval)) {
         qCWarning(detail::lcGlobal).nospace()
             << "Refusing interval " << interval << " s for global runner " << key << "; using 1 s";
@@ -100,7 +106,7 @@ GlobalRunner GlobalRunnerRegistry::acquire(const QString &key, GlobalWorker work
     GlobalRunner &runner = s_data->runners[key];
     // Creating only starts a thread; no user code runs under the lock.
     if (!runner)
-        runner = GlobalRunner::create(key, std::move(worker), interval, {}, errorMessage);
+        runner = GlobalRunner::create(key, std::move(worker), interval, options, errorMessage);
     if (!runner) {
         s_data->runners.remove(key);
         return {};

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 
 #include <condition_variable>
 #include <cstdio>
@@ -36,9 +37,13 @@ constexpr int manyWindowsTasks = 5;
 constexpr auto busyDuration = 2000ms;
 constexpr int startupRuns = 7;
 
-QProcessEnvironment childEnvironment()
+// `runtimeDir`: the XDG_RUNTIME_DIR of the child, where instances meet; by default the bench's
+// own (a temporary folder), so that no child joins an instance of the user's.
+QProcessEnvironment childEnvironment(const QString &runtimeDir = {})
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (!runtimeDir.isEmpty())
+        environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir);
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     environment.remove(QStringLiteral("QT_LOGGING_RULES"));
     environment.remove(QStringLiteral("QT_MESSAGE_PATTERN"));
@@ -137,11 +142,13 @@ struct Release
     bool released = false;
 };
 
-// Process start -> exit of `program` (which quits right after its first window is shown).
-double firstWindowOnce(const QString &program, const QStringList &arguments)
+// Process start -> exit of `program` (which quits right after its first window is shown, or,
+// for a second launch, once the running instance has shown its window).
+double firstWindowOnce(const QString &program, const QStringList &arguments,
+                       const QString &runtimeDir = {})
 {
     QProcess process;
-    process.setProcessEnvironment(childEnvironment());
+    process.setProcessEnvironment(childEnvironment(runtimeDir));
     const auto start = Clock::now();
     process.start(program, arguments);
     if (!process.waitForFinished(30'000)) {
@@ -276,6 +283,10 @@ void measureWindows(BenchResults &results)
     flushEvents(); // the events showing them caused: layouts, first paint
     results.open200WindowsMs = millisecondsSince(start);
     results.rssPerWindowMiB = (residentMiB() - rssBefore) / manyWindows;
+    const QSize size = windows.constFirst()->size();
+    std::fprintf(stderr, "  200 windows: each %d x %d px, its backing store %.3f MiB\n",
+                 size.width(), size.height(),
+                 double(size.width()) * size.height() * 4 / double(1 << 20));
 
     for (SessionWindow *window : std::as_const(windows)) {
         for (int task = 0; task < manyWindowsTasks; ++task)
@@ -319,6 +330,40 @@ void measureStartup(BenchResults &results)
     }
     results.startupFirstWindowMs = app.empty() ? notMeasured : median(app);
     results.helloFirstWindowMs = hello.empty() ? notMeasured : median(hello);
+}
+
+void measureSecondLaunch(BenchResults &results)
+{
+    // A first instance in a runtime folder of its own, then second launches into it, timed
+    // from their start until they exit, which they do once the first has shown the window.
+    QTemporaryDir runtime;
+    QProcess first;
+    first.setProcessEnvironment(childEnvironment(runtime.path()));
+    first.start(taskrunnerExecutable(), {QStringLiteral("-platform"), QStringLiteral("offscreen")});
+    const QString socket = runtime.path() + QStringLiteral("/taskrunner/instance");
+    if (!first.waitForStarted(10'000) ||
+        !waitUntil([&] { return QFileInfo::exists(socket) && first.state() == QProcess::Running; },
+                   20s)) {
+        std::fprintf(stderr, "error: second launch: the first instance did not start\n");
+        first.kill();
+        first.waitForFinished();
+        return;
+    }
+    const QStringList arguments = {QStringLiteral("-platform"), QStringLiteral("offscreen")};
+    firstWindowOnce(taskrunnerExecutable(), arguments, runtime.path()); // the first one served
+    std::vector<double> samples;
+    for (int i = 0; i < startupRuns; ++i) {
+        if (const double ms = firstWindowOnce(taskrunnerExecutable(), arguments, runtime.path());
+            ms >= 0)
+            samples.push_back(ms);
+    }
+    results.secondLaunchWindowMs = samples.empty() ? notMeasured : median(samples);
+    first.terminate();
+    if (!first.waitForFinished(20'000)) {
+        first.kill();
+        first.waitForFinished();
+    }
+    forwardOutput("taskrunner (first instance)", first.readAllStandardError());
 }
 
 } // namespace Bench

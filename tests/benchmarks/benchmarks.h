@@ -66,6 +66,12 @@ struct BenchResults
     double restoreStartupMs = none;
     double freshStartupMs = none;
     double kill9LostTasks = none;
+    // Watches.
+    double watchChartLoopLatencyP99Ms = none;
+    double watchHistoryRssGrowthMiB = none;
+    double commandWatchPeriodErrorMs = none;
+    // A second launch until the running instance showed its window.
+    double secondLaunchWindowMs = none;
 };
 
 namespace Bench {
@@ -91,5 +97,7 @@ void measureHistory(BenchResults &results);
 // The history store on its own, on a database at `databasePath` (bench_history.cpp).
 double historyOpenMs(const QString &databasePath);
 double historySearchMs(const QString &databasePath, const QString &needle);
+void measureSecondLaunch(BenchResults &results);
+void measureWatches(BenchResults &results);
 
 } // namespace Bench

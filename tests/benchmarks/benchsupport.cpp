@@ -96,6 +96,7 @@ quint64 contextSwitches(const QSet<QByteArray> &names, int *found)
 bool isHarmlessNoise(const QString &message)
 {
     return message.contains(QLatin1String("does not support propagateSizeHints()")) ||
+           message.contains(QLatin1String("does not support raise()")) ||
            message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set"));
 }
 

@@ -31,6 +31,9 @@ public:
     /// QCoreApplication, after shutdown, or when the thread cannot start.
     GlobalRunner acquire(const QString &key, GlobalWorker worker, double interval,
                          QString *errorMessage = nullptr);
+    /// The same, a new runner made with `options` (a running one keeps its own).
+    GlobalRunner acquire(const QString &key, GlobalWorker worker, double interval,
+                         const RunnerOptions &options, QString *errorMessage = nullptr);
     /// The same for a worker that takes no context.
     template<typename Worker,
              std::enable_if_t<!std::is_invocable_v<Worker &, TaskContext &>, int> = 0>

@@ -21,7 +21,8 @@ struct RunnerOptions
     qsizetype recordLimit = 10000;
     /// Bytes of each task's output kept (its tail); the total size is always exact.
     qint64 outputLimit = TaskOutput::defaultLimit();
-    /// A session runner made paused takes no task before resume().
+    /// A session runner made paused takes no task before resume(); a global one runs nothing
+    /// before resume() or runNow().
     bool startPaused = false;
 };
 

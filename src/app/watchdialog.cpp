@@ -1,0 +1,183 @@
+#include "watchdialog.h"
+#include "ui_watchdialog.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace {
+
+// The sources in the order the list shows them.
+struct SourceChoice
+{
+    WatchDefinition::Source source;
+    TaskRunner::SamplerKind sampler;
+};
+constexpr SourceChoice choices[] = {
+    {WatchDefinition::Source::Command, TaskRunner::SamplerKind::LoadAverage},
+    {WatchDefinition::Source::Sampler, TaskRunner::SamplerKind::LoadAverage},
+    {WatchDefinition::Source::Sampler, TaskRunner::SamplerKind::MemoryInUse},
+    {WatchDefinition::Source::Sampler, TaskRunner::SamplerKind::FreeSpace},
+    {WatchDefinition::Source::Example, TaskRunner::SamplerKind::LoadAverage},
+};
+
+void showError(QLabel *label, QWidget *field, const QString &error)
+{
+    label->setText(error);
+    label->setVisible(!error.isEmpty());
+    field->setAccessibleDescription(error);
+}
+
+} // namespace
+
+WatchDialog::WatchDialog(const QStringList &takenNames, QWidget *parent)
+    : QDialog(parent)
+    , ui(std::make_unique<Ui::WatchDialog>())
+    , m_taken(takenNames)
+{
+    ui->setupUi(this);
+    ui->sourceCombo->addItem(tr("Command"));
+    ui->sourceCombo->addItem(tr("Load average (1 min)"));
+    ui->sourceCombo->addItem(tr("Memory in use (MiB)"));
+    ui->sourceCombo->addItem(tr("Free space of a folder (GiB)"));
+    ui->sourceCombo->addItem(tr("Example (waits, then gives the date and time)"));
+    ui->intervalSpinBox->setRange(TaskRunner::GlobalRunner::minimumInterval(),
+                                  TaskRunner::GlobalRunner::maximumInterval());
+    ui->folderEdit->setText(QDir::homePath());
+    QPalette errorPalette = ui->nameError->palette();
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    errorPalette.setColor(QPalette::WindowText,
+                          dark ? QColor(0xff, 0x80, 0x80) : QColor(0xb0, 0x00, 0x20));
+    for (QLabel *error : {ui->nameError, ui->commandError, ui->folderError, ui->intervalError}) {
+        error->setPalette(errorPalette);
+        error->setVisible(false);
+    }
+    okButton()->setText(tr("&Create"));
+
+    connect(ui->nameEdit, &QLineEdit::textChanged, this, &WatchDialog::validate);
+    connect(ui->commandEdit, &QLineEdit::textChanged, this, &WatchDialog::validate);
+    connect(ui->shellCheckBox, &QCheckBox::toggled, this, &WatchDialog::validate);
+    connect(ui->folderEdit, &QLineEdit::textChanged, this, &WatchDialog::validate);
+    // The spin box says nothing of text it cannot take yet ("0"): its field does.
+    if (auto *field = ui->intervalSpinBox->findChild<QLineEdit *>()) {
+        field->setAccessibleName(ui->intervalSpinBox->accessibleName());
+        connect(field, &QLineEdit::textChanged, this, &WatchDialog::validate);
+    }
+    connect(ui->intervalSpinBox, &QDoubleSpinBox::valueChanged, this, &WatchDialog::validate);
+    connect(ui->sourceCombo, &QComboBox::currentIndexChanged, this, [this] {
+        showSource();
+        validate();
+    });
+    connect(ui->browseButton, &QPushButton::clicked, this, [this] {
+        const QString folder =
+            QFileDialog::getExistingDirectory(this, tr("Folder"), ui->folderEdit->text());
+        if (!folder.isEmpty())
+            ui->folderEdit->setText(folder);
+    });
+    connect(ui->buttonBox, &QDialogButtonBox::accepted, this, [this] {
+        if (problems().isEmpty())
+            accept();
+    });
+    connect(ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    showSource();
+    validate();
+}
+
+WatchDialog::~WatchDialog() = default;
+
+QPushButton *WatchDialog::okButton() const
+{
+    return ui->buttonBox->button(QDialogButtonBox::Ok);
+}
+
+void WatchDialog::setDefinition(const WatchDefinition &definition)
+{
+    m_original = definition;
+    setWindowTitle(tr("Edit Watch"));
+    okButton()->setText(tr("&Save"));
+    ui->nameEdit->setText(definition.name);
+    for (int i = 0; i < int(std::size(choices)); ++i) {
+        const SourceChoice &choice = choices[i];
+        if (choice.source == definition.source &&
+            (choice.source != WatchDefinition::Source::Sampler ||
+             choice.sampler == definition.sampler))
+            ui->sourceCombo->setCurrentIndex(i);
+    }
+    if (definition.source == WatchDefinition::Source::Command) {
+        ui->commandEdit->setText(definition.command.displayText());
+        ui->shellCheckBox->setChecked(definition.command.useShell);
+    }
+    if (!definition.folder.isEmpty())
+        ui->folderEdit->setText(definition.folder);
+    ui->intervalSpinBox->setValue(definition.interval);
+    ui->notifyCheckBox->setChecked(definition.notifyOnChange);
+    // The default watch is the seed's example: its name and source stay.
+    const bool fixed = definition.isDefault();
+    ui->nameEdit->setReadOnly(fixed);
+    ui->sourceCombo->setEnabled(!fixed);
+    showSource();
+    validate();
+}
+
+WatchDefinition WatchDialog::definition() const
+{
+    WatchDefinition watch = m_original;
+    watch.name = ui->nameEdit->text();
+    const SourceChoice &choice =
+        choices[std::clamp(ui->sourceCombo->currentIndex(), 0, int(std::size(choices)) - 1)];
+    watch.source = choice.source;
+    watch.sampler = choice.sampler;
+    watch.command = {};
+    watch.folder.clear();
+    if (watch.source == WatchDefinition::Source::Command) {
+        watch.command = TaskRunner::CommandSpec::fromLine(ui->commandEdit->text(),
+                                                          ui->shellCheckBox->isChecked());
+        watch.command.line = ui->commandEdit->text();
+        watch.command.useShell = ui->shellCheckBox->isChecked();
+    }
+    if (watch.source == WatchDefinition::Source::Sampler &&
+        TaskRunner::samplerNeedsFolder(watch.sampler))
+        watch.folder = QDir::cleanPath(ui->folderEdit->text().trimmed());
+    // Text the spin box cannot take (below the minimum, say) is no interval.
+    watch.interval = ui->intervalSpinBox->hasAcceptableInput() ? ui->intervalSpinBox->value() : 0;
+    watch.notifyOnChange = ui->notifyCheckBox->isChecked();
+    return watch;
+}
+
+WatchDefinition::Problems WatchDialog::problems() const
+{
+    return definition().problems(m_taken);
+}
+
+void WatchDialog::showSource()
+{
+    const WatchDefinition watch = definition();
+    const bool command = watch.source == WatchDefinition::Source::Command;
+    const bool folder = watch.source == WatchDefinition::Source::Sampler &&
+                        TaskRunner::samplerNeedsFolder(watch.sampler);
+    for (QWidget *widget :
+         {static_cast<QWidget *>(ui->commandCaption), static_cast<QWidget *>(ui->commandEdit),
+          static_cast<QWidget *>(ui->shellCheckBox)})
+        widget->setVisible(command);
+    for (QWidget *widget :
+         {static_cast<QWidget *>(ui->folderCaption), static_cast<QWidget *>(ui->folderEdit),
+          static_cast<QWidget *>(ui->browseButton)})
+        widget->setVisible(folder);
+    if (!command)
+        ui->commandError->setVisible(false);
+    if (!folder)
+        ui->folderError->setVisible(false);
+}
+
+void WatchDialog::validate()
+{
+    const WatchDefinition::Problems found = problems();
+    showError(ui->nameError, ui->nameEdit, found.name);
+    if (ui->commandEdit->isVisibleTo(this))
+        showError(ui->commandError, ui->commandEdit, found.command);
+    if (ui->folderEdit->isVisibleTo(this))
+        showError(ui->folderError, ui->folderEdit, found.folder);
+    showError(ui->intervalError, ui->intervalSpinBox, found.interval);
+    okButton()->setEnabled(found.isEmpty());
+}

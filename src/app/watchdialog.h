@@ -1,0 +1,39 @@
+#pragma once
+
+#include "watchdefinition.h"
+
+#include <QDialog>
+
+#include <memory>
+
+class QPushButton;
+namespace Ui {
+class WatchDialog;
+}
+
+// New Watch… and Edit Watch…: name, source (a command, a system sampler, the example),
+// command and shell, folder, interval and notification. Each field that cannot be used says
+// why right under it, and OK stays disabled until every field can be used.
+class WatchDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // `takenNames`: the names of the other watches.
+    explicit WatchDialog(const QStringList &takenNames, QWidget *parent = nullptr);
+    ~WatchDialog() override;
+
+    // Fills the fields from a watch (Edit); the default watch keeps its name and source.
+    void setDefinition(const WatchDefinition &definition);
+    // What the fields say now.
+    WatchDefinition definition() const;
+    WatchDefinition::Problems problems() const;
+    QPushButton *okButton() const;
+
+private:
+    void validate();
+    void showSource();
+
+    std::unique_ptr<Ui::WatchDialog> ui;
+    QStringList m_taken;
+    WatchDefinition m_original;
+};
