@@ -1,6 +1,7 @@
 #include "appcontroller.h"
 #include "applicationinfo.h"
 #include "globalrunnerview.h"
+#include "intervalspinbox.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
 #include "testsupport.h"
@@ -103,6 +104,10 @@ private slots:
     void typingIsNotOverwrittenByAnotherWindow();
     void aCommaOrAPointTypedInTheIntervalIsTheDecimalPoint_data();
     void aCommaOrAPointTypedInTheIntervalIsTheDecimalPoint();
+    void anIntervalItCannotTakeIsRefusedVisibly_data();
+    void anIntervalItCannotTakeIsRefusedVisibly();
+    void aLongIntervalIsReadOutInWords_data();
+    void aLongIntervalIsReadOutInWords();
     void closingABusyWindowReturnsAtOnce();
     void perWindowResultCountsAreExact();
     void pauseResumeAndRunNowButtons();
@@ -307,8 +312,6 @@ void tst_SessionWindow::aCommaOrAPointTypedInTheIntervalIsTheDecimalPoint_data()
     const QLocale german(QLocale::German, QLocale::Germany);
     QTest::newRow("C, comma") << c << QStringLiteral("5,5") << 5.5 << QStringLiteral("5.500 s");
     QTest::newRow("C, point") << c << QStringLiteral("5.5") << 5.5 << QStringLiteral("5.500 s");
-    // Only the first separator counts: the others are refused as they are typed.
-    QTest::newRow("C, two") << c << QStringLiteral("1,2.3") << 1.23 << QStringLiteral("1.230 s");
     QTest::newRow("German, comma")
         << german << QStringLiteral("5,5") << 5.5 << QStringLiteral("5,500 s");
     QTest::newRow("German, point")
@@ -338,6 +341,109 @@ void tst_SessionWindow::aCommaOrAPointTypedInTheIntervalIsTheDecimalPoint()
     QTest::keyClick(spin, Qt::Key_Return);
     QCOMPARE(app.globalRunner().interval(), interval);
     QCOMPARE(spin->text(), shown);
+}
+
+void tst_SessionWindow::anIntervalItCannotTakeIsRefusedVisibly_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("said");
+
+    // Each used to be taken silently as something else, or put back without a word.
+    QTest::newRow("exponent") << QStringLiteral("1e3") << QStringLiteral("“1e3” is not a number");
+    QTest::newRow("two points") << QStringLiteral("5.5.5")
+                                << QStringLiteral("“5.5.5” is not a number");
+    QTest::newRow("a point and a comma")
+        << QStringLiteral("1,2.3") << QStringLiteral("“1.2.3” is not a number");
+    QTest::newRow("sign") << QStringLiteral("-1") << QStringLiteral("“-1” is not a number");
+    QTest::newRow("zero") << QStringLiteral("0")
+                          << QStringLiteral("0 s is shorter than the shortest interval, 0.001 s");
+    QTest::newRow("too fine") << QStringLiteral("0.0005") << QStringLiteral("At most 3 decimals");
+    QTest::newRow("too long") << QStringLiteral("40000000")
+                              << QStringLiteral("40000000 s is longer than the longest interval");
+    QTest::newRow("nothing") << QString() << QStringLiteral("Type a number of seconds");
+}
+
+void tst_SessionWindow::anIntervalItCannotTakeIsRefusedVisibly()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, said);
+
+    QSettings().clear();
+    AppController app(testOptions(QStringLiteral("w-refused")));
+    SessionWindow *window = app.newWindow();
+    auto *spin = qobject_cast<IntervalSpinBox *>(window->globalView()->intervalSpinBox());
+    QVERIFY(spin);
+    spin->setLocale(QLocale::c());
+    spin->setValue(spin->value());
+    auto *hint = window->globalView()->findChild<QLabel *>(QStringLiteral("intervalHint"));
+    QVERIFY(hint);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QVERIFY(hint->isHidden()); // nothing to say of 0.33 s
+    QVERIFY2(spin->toolTip().contains(QStringLiteral("from 0.001 s to 31,536,000 s (1 year)")),
+             qPrintable(spin->toolTip()));
+
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClick(spin, Qt::Key_Delete);
+    QTest::keyClicks(spin, typed);
+    // As typed, with what is wrong said under it (and to a screen reader).
+    QCOMPARE(spin->text(), QString(typed).replace(QLatin1Char(','), QLatin1Char('.')) +
+                               QStringLiteral(" s")); // a comma is the C locale's point
+    QVERIFY2(hint->isVisible() && hint->text().contains(said), qPrintable(hint->text()));
+    QVERIFY(spin->hasProblem());
+    QCOMPARE(spin->accessibleDescription(), hint->text());
+    QCOMPARE_NE(hint->palette().color(QPalette::WindowText),
+                window->palette().color(QPalette::WindowText));
+
+    // Enter keeps the interval it had, and says so.
+    QTest::keyClick(spin, Qt::Key_Return);
+    QCOMPARE(app.globalRunner().interval(), 0.33);
+    QCOMPARE(spin->text(), QStringLiteral("0.330 s"));
+    QVERIFY2(hint->text().contains(said) &&
+                 hint->text().endsWith(QStringLiteral("The interval stays 0.330 s.")),
+             qPrintable(hint->text()));
+
+    // A good interval typed next clears it.
+    spin->selectAll();
+    QTest::keyClicks(spin, QStringLiteral("2"));
+    QTest::keyClick(spin, Qt::Key_Return);
+    QCOMPARE(app.globalRunner().interval(), 2.0);
+    QVERIFY(hint->isHidden());
+    QVERIFY(!spin->hasProblem());
+}
+
+void tst_SessionWindow::aLongIntervalIsReadOutInWords_data()
+{
+    QTest::addColumn<double>("seconds");
+    QTest::addColumn<QString>("words");
+
+    QTest::newRow("under a minute") << 59.5 << QString();
+    QTest::newRow("a minute") << 60.0 << QStringLiteral("= 1 minute");
+    QTest::newRow("an hour and a half") << 5400.0 << QStringLiteral("= 1 hour 30 minutes");
+    QTest::newRow("a day and an hour") << 90061.0 << QStringLiteral("= 1 day 1 hour");
+    QTest::newRow("two hours") << 7201.0 << QStringLiteral("= 2 hours");
+    QTest::newRow("a year") << 31536000.0 << QStringLiteral("= 1 year");
+}
+
+void tst_SessionWindow::aLongIntervalIsReadOutInWords()
+{
+    QFETCH(double, seconds);
+    QFETCH(QString, words);
+
+    QSettings().clear();
+    AppController app(testOptions(QStringLiteral("w-words")));
+    SessionWindow *window = app.newWindow();
+    SessionWindow *other = app.newWindow();
+    auto *hint = window->globalView()->findChild<QLabel *>(QStringLiteral("intervalHint"));
+    QVERIFY(hint);
+    window->show();
+    // Set in the other window: this one reads it out too.
+    other->globalView()->intervalSpinBox()->setValue(seconds);
+    QTRY_COMPARE_WITH_TIMEOUT(window->globalView()->intervalSpinBox()->value(), seconds, 5000);
+    QCOMPARE(window->globalView()->findChild<IntervalSpinBox *>()->hint(), words);
+    QCOMPARE(hint->text(), words);
+    QCOMPARE(hint->isVisible(), !words.isEmpty());
 }
 
 void tst_SessionWindow::closingABusyWindowReturnsAtOnce()

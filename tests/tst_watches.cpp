@@ -423,7 +423,12 @@ void tst_Watches::theDialogSaysWhatIsWrongAndOkWaits()
     field->selectAll();
     QTest::keyClicks(field, QStringLiteral("0"));
     QCOMPARE(error("intervalError"),
-             QStringLiteral("The interval must be from 0.001 s to one year."));
+             QStringLiteral("0 s is shorter than the shortest interval, 0.001 s."));
+    QVERIFY(!dialog.okButton()->isEnabled());
+    field->selectAll();
+    QTest::keyClicks(field, QStringLiteral("1e3")); // not taken as 13 s, nor as 1000 s
+    QVERIFY2(error("intervalError").startsWith(QStringLiteral("“1e3” is not a number of seconds")),
+             qPrintable(error("intervalError")));
     QVERIFY(!dialog.okButton()->isEnabled());
     field->selectAll();
     QTest::keyClicks(field, QStringLiteral("2.5"));

@@ -137,10 +137,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pause between the end of one run and the start of the next, shared by every window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Interval (seconds)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -383,6 +379,10 @@
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pause between the end of one run and the start of the next, shared by every window: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HistoryWindow</name>
@@ -578,6 +578,84 @@
     </message>
     <message>
         <source>&amp;Delete All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntervalSpinBox</name>
+    <message>
+        <source>%1 The interval stays %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 s to %2 s (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a number of seconds, %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a number of seconds: use digits and at most one decimal point, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n decimal(s): the shortest interval is %1 s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s is shorter than the shortest interval, %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s is longer than the longest interval, %2 s (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two units of an interval</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -74,7 +74,10 @@
     </message>
     <message numerus="yes">
         <source>%1 → %2 (%n change(s))</source>
-        <translation><numerusform>%1 → %2 (%n change)</numerusform><numerusform>%1 → %2 (%n changes)</numerusform></translation>
+        <translation>
+            <numerusform>%1 → %2 (%n change)</numerusform>
+            <numerusform>%1 → %2 (%n changes)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 → %2</source>
@@ -131,10 +134,6 @@
     </message>
     <message>
         <source>&amp;Interval:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Pause between the end of one run and the start of the next, shared by every window</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -351,7 +350,10 @@
     </message>
     <message numerus="yes">
         <source>%n results produced during this session</source>
-        <translation><numerusform>%n result produced during this session</numerusform><numerusform>%n results produced during this session</numerusform></translation>
+        <translation>
+            <numerusform>%n result produced during this session</numerusform>
+            <numerusform>%n results produced during this session</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Resume</source>
@@ -375,6 +377,10 @@
     </message>
     <message>
         <source>&amp;Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pause between the end of one run and the start of the next, shared by every window: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -572,6 +578,66 @@
     </message>
     <message>
         <source>&amp;Delete All</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IntervalSpinBox</name>
+    <message>
+        <source>%1 The interval stays %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from %1 s to %2 s (%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type a number of seconds, %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not a number of seconds: use digits and at most one decimal point, %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>At most %n decimal(s): the shortest interval is %1 s.</source>
+        <translation><numerusform>At most %n decimal: the shortest interval is %1 s.</numerusform><numerusform>At most %n decimals: the shortest interval is %1 s.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 s is shorter than the shortest interval, %2 s.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 s is longer than the longest interval, %2 s (%3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>= %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation><numerusform>%n year</numerusform><numerusform>%n years</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation><numerusform>%n second</numerusform><numerusform>%n seconds</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two units of an interval</comment>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1196,7 +1262,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln value(s)</source>
-        <translation><numerusform>%Ln value</numerusform><numerusform>%Ln values</numerusform></translation>
+        <translation>
+            <numerusform>%Ln value</numerusform>
+            <numerusform>%Ln values</numerusform>
+        </translation>
     </message>
     <message>
         <source>Last %1, minimum %2, maximum %3 (%4)</source>
@@ -1421,7 +1490,10 @@
     </message>
     <message numerus="yes">
         <source>%1 · %2 · %3 (%n run(s) since %4)</source>
-        <translation><numerusform>%1 · %2 · %3 (%n run since %4)</numerusform><numerusform>%1 · %2 · %3 (%n runs since %4)</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2 · %3 (%n run since %4)</numerusform>
+            <numerusform>%1 · %2 · %3 (%n runs since %4)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -1512,7 +1584,10 @@
     </message>
     <message numerus="yes">
         <source>%n run(s) with this outcome, the last at %1</source>
-        <translation><numerusform>%n run with this outcome, the last at %1</numerusform><numerusform>%n runs with this outcome, the last at %1</numerusform></translation>
+        <translation>
+            <numerusform>%n run with this outcome, the last at %1</numerusform>
+            <numerusform>%n runs with this outcome, the last at %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Run at %1</source>
@@ -1532,7 +1607,10 @@
     </message>
     <message numerus="yes">
         <source>%n line(s) marked as changed since the run before</source>
-        <translation><numerusform>%n line marked as changed since the run before</numerusform><numerusform>%n lines marked as changed since the run before</numerusform></translation>
+        <translation>
+            <numerusform>%n line marked as changed since the run before</numerusform>
+            <numerusform>%n lines marked as changed since the run before</numerusform>
+        </translation>
     </message>
     <message>
         <source>The first run kept</source>

@@ -53,6 +53,18 @@ GlobalRunnerView::GlobalRunnerView(QWidget *parent)
     // The spin box's text field is a control of its own for screen readers: the same name.
     if (auto *field = ui->intervalSpinBox->findChild<QLineEdit *>())
         field->setAccessibleName(ui->intervalSpinBox->accessibleName());
+    // What is wrong with a typed interval, or a long one in words, under the field.
+    ui->intervalSpinBox->setToolTip(
+        tr("Pause between the end of one run and the start of the next, shared by every "
+           "window: %1")
+            .arg(ui->intervalSpinBox->rangeText()));
+    ui->intervalHint->setVisible(false);
+    connect(ui->intervalSpinBox, &IntervalSpinBox::hintChanged, this,
+            [this](const QString &hint, bool problem) {
+                ui->intervalHint->setText(hint);
+                setErrorStyle(ui->intervalHint, problem);
+                ui->intervalHint->setVisible(!hint.isEmpty());
+            });
     connect(ui->intervalSpinBox, &QDoubleSpinBox::valueChanged, this,
             &GlobalRunnerView::applyEditedInterval);
     connect(ui->intervalSpinBox, &QDoubleSpinBox::editingFinished, this,
@@ -303,8 +315,11 @@ void GlobalRunnerView::showState()
     if (isBeingEdited()) {
         m_skippedWhileEditing = true;
     } else if (shown(ui->intervalSpinBox->value()) != shown(state.interval)) {
-        const QSignalBlocker blocker(ui->intervalSpinBox); // not an edit: do not send it back
-        ui->intervalSpinBox->setValue(state.interval);
+        {
+            const QSignalBlocker blocker(ui->intervalSpinBox); // not an edit: not sent back
+            ui->intervalSpinBox->setValue(state.interval);
+        }
+        ui->intervalSpinBox->refreshHint();
     }
     showRunState(state);
     setCopyableText(ui->lastResultLabel,

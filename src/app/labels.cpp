@@ -79,3 +79,16 @@ void WrappedLabel::changeEvent(QEvent *event)
     }
     QLabel::changeEvent(event);
 }
+
+void setErrorStyle(QLabel *label, bool error)
+{
+    if (!error) {
+        label->setPalette(QPalette()); // the parent's again
+        return;
+    }
+    QPalette palette = label->palette();
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    palette.setColor(QPalette::WindowText,
+                     dark ? QColor(0xff, 0x80, 0x80) : QColor(0xb0, 0x00, 0x20));
+    label->setPalette(palette);
+}

@@ -62,3 +62,7 @@ private:
     mutable std::array<std::optional<Height>, 4> m_heights; // by width
     mutable std::size_t m_nextSlot = 0;                     // the slot the next new width replaces
 };
+
+// Shows `label`'s text as an error (red, readable on a dark palette too), or as plain text
+// again when not `error`.
+void setErrorStyle(QLabel *label, bool error);

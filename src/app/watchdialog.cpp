@@ -1,6 +1,8 @@
 #include "watchdialog.h"
 #include "ui_watchdialog.h"
 
+#include "labels.h"
+
 #include <QDir>
 #include <QFileDialog>
 #include <QLineEdit>
@@ -45,12 +47,8 @@ WatchDialog::WatchDialog(const QStringList &takenNames, QWidget *parent)
     ui->intervalSpinBox->setRange(TaskRunner::GlobalRunner::minimumInterval(),
                                   TaskRunner::GlobalRunner::maximumInterval());
     ui->folderEdit->setText(QDir::homePath());
-    QPalette errorPalette = ui->nameError->palette();
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    errorPalette.setColor(QPalette::WindowText,
-                          dark ? QColor(0xff, 0x80, 0x80) : QColor(0xb0, 0x00, 0x20));
     for (QLabel *error : {ui->nameError, ui->commandError, ui->folderError, ui->intervalError}) {
-        error->setPalette(errorPalette);
+        setErrorStyle(error, true);
         error->setVisible(false);
     }
     okButton()->setText(tr("&Create"));
@@ -65,6 +63,7 @@ WatchDialog::WatchDialog(const QStringList &takenNames, QWidget *parent)
         connect(field, &QLineEdit::textChanged, this, &WatchDialog::validate);
     }
     connect(ui->intervalSpinBox, &QDoubleSpinBox::valueChanged, this, &WatchDialog::validate);
+    connect(ui->intervalSpinBox, &IntervalSpinBox::hintChanged, this, &WatchDialog::validate);
     connect(ui->sourceCombo, &QComboBox::currentIndexChanged, this, [this] {
         showSource();
         validate();
@@ -178,6 +177,10 @@ void WatchDialog::validate()
         showError(ui->commandError, ui->commandEdit, found.command);
     if (ui->folderEdit->isVisibleTo(this))
         showError(ui->folderError, ui->folderEdit, found.folder);
-    showError(ui->intervalError, ui->intervalSpinBox, found.interval);
+    // The spin box knows best what is wrong with the typed text ("1e3", "0.0005").
+    showError(ui->intervalError, ui->intervalSpinBox,
+              found.interval.isEmpty() || !ui->intervalSpinBox->hasProblem()
+                  ? found.interval
+                  : ui->intervalSpinBox->hint());
     okButton()->setEnabled(found.isEmpty());
 }
