@@ -2,6 +2,7 @@
 #include "applicationinfo.h"
 #include "globalrunnerview.h"
 #include "intervalspinbox.h"
+#include "labels.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
 #include "testsupport.h"
@@ -15,12 +16,14 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
 #include <QProgressBar>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QToolTip>
 
 #include <atomic>
 
@@ -112,10 +115,12 @@ private slots:
     void perWindowResultCountsAreExact();
     void pauseResumeAndRunNowButtons();
     void clearQueueButton();
+    void everyActionIsInAMenuAndTheWatchMenuRunsIt();
     void everyControlHasAnAccessibleName();
     void focusStartsOnAddTaskAndMnemonicsAreUnique();
     void startingATaskDoesNotResizeTheBusyLabel();
     void aLongOrMarkedUpKeyIsShownAsPlainTextWithinTheWindow();
+    void aShortKeyIsShownWholeWithoutATooltip();
     void aNotificationRepaintsTheLabelsNotTheGroupBox();
 };
 
@@ -535,6 +540,66 @@ void tst_SessionWindow::pauseResumeAndRunNowButtons()
     QTRY_COMPARE_WITH_TIMEOUT(button(view, "pauseButton")->text(), QStringLiteral("&Pause"), 5000);
 }
 
+void tst_SessionWindow::everyActionIsInAMenuAndTheWatchMenuRunsIt()
+{
+    std::atomic<int> calls{0};
+    TaskRunner::GlobalRunner runner = TaskRunner::GlobalRunnerRegistry::instance()->acquire(
+        QStringLiteral("w-menus"), [&calls]() -> QVariant { return ++calls; }, 3600);
+    AppController app(testOptions(QStringLiteral("w-menus")));
+    SessionWindow *window = app.newWindow();
+    auto menu = [window](const char *name) {
+        auto *found = window->findChild<QMenu *>(QString::fromLatin1(name));
+        Q_ASSERT(found);
+        QStringList texts;
+        for (const QAction *action : found->actions())
+            texts << (action->isSeparator() ? QStringLiteral("-") : action->text());
+        return texts;
+    };
+    // The freedesktop File menu: windows, the history, closing and quitting.
+    QCOMPARE(menu("fileMenu"),
+             (QStringList{QStringLiteral("&New Session Window"), QStringLiteral("Task &History…"),
+                          QStringLiteral("-"), QStringLiteral("&Close Window"),
+                          QStringLiteral("&Quit")}));
+    const QStringList session = menu("sessionMenu");
+    for (const char *text : {"&Add Task", "Pause Queue", "Clear Queue"})
+        QVERIFY2(std::any_of(session.cbegin(), session.cend(),
+                             [text](const QString &entry) {
+                                 return QString(entry).remove(QLatin1Char('&')) ==
+                                        QString::fromUtf8(text).remove(QLatin1Char('&'));
+                             }),
+                 qPrintable(session.join(QLatin1Char('|'))));
+    QCOMPARE(menu("watchMenu"),
+             (QStringList{QStringLiteral("New Watch…"), QStringLiteral("Edit Watch…"),
+                          QStringLiteral("Remove Watch"), QStringLiteral("-"),
+                          QStringLiteral("&Pause Watch"), QStringLiteral("&Run Now")}));
+    // Every action of the window is in one of its menus.
+    QStringList inMenus;
+    for (const QMenu *each : window->menuBar()->findChildren<QMenu *>())
+        for (const QAction *action : each->actions())
+            inMenus << action->objectName();
+    for (const QAction *action : window->findChildren<QAction *>()) {
+        if (action->isSeparator() || action->menu() || action->objectName().isEmpty() ||
+            action->parent()->inherits("QLineEdit") || action->parent()->inherits("QMenu") ||
+            action->objectName().startsWith(QLatin1String("qt_")))
+            continue;
+        QVERIFY2(inMenus.contains(action->objectName()), qPrintable(action->objectName()));
+    }
+
+    // Run Now on its standard key (F5), and Pause from the menu, for every window.
+    QTRY_COMPARE_WITH_TIMEOUT(calls.load(), 1, 5000);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QTest::keySequence(window, QKeySequence::Refresh);
+    QTRY_COMPARE_WITH_TIMEOUT(calls.load(), 2, 5000);
+    auto *pause = window->findChild<QAction *>(QStringLiteral("pauseWatchAction"));
+    pause->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(runner.state().paused, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(pause->text(), QStringLiteral("&Resume Watch"), 5000);
+    QCOMPARE(button(window->globalView(), "pauseButton")->text(), QStringLiteral("&Resume"));
+    pause->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!runner.state().paused, 5000);
+}
+
 void tst_SessionWindow::clearQueueButton()
 {
     AppController app(testOptions(QStringLiteral("w-clear")));
@@ -642,6 +707,45 @@ void tst_SessionWindow::aLongOrMarkedUpKeyIsShownAsPlainTextWithinTheWindow()
     QCOMPARE(keyLabel->textFormat(), Qt::PlainText); // the markup is shown, not applied
     QCOMPARE(keyLabel->toolTip(), key);
     QCOMPARE(window->minimumSizeHint().width(), usualWidth);
+
+    // Shown cut with "…", and the tooltip (all of it) above the label, off the Interval field.
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto *elided = qobject_cast<ElidedLabel *>(keyLabel);
+    QVERIFY(elided && elided->isElided());
+    QVERIFY(elided->shownText().endsWith(QChar(0x2026)));
+    QVERIFY(keyLabel->width() >= keyLabel->fontMetrics().horizontalAdvance(elided->shownText()));
+    QHelpEvent help(QEvent::ToolTip, QPoint(5, 5), keyLabel->mapToGlobal(QPoint(5, 5)));
+    QApplication::sendEvent(keyLabel, &help);
+    QWidget *tip = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((tip =
+                                  [] {
+                                      for (QWidget *widget : QApplication::topLevelWidgets())
+                                          if (widget->inherits("QTipLabel") && widget->isVisible())
+                                              return widget;
+                                      return static_cast<QWidget *>(nullptr);
+                                  }()),
+                             5000);
+    QVERIFY2(tip->geometry().bottom() < keyLabel->mapToGlobal(QPoint(0, 0)).y(),
+             qPrintable(QStringLiteral("tip %1, label at %2")
+                            .arg(tip->geometry().bottom())
+                            .arg(keyLabel->mapToGlobal(QPoint(0, 0)).y())));
+    QToolTip::hideText();
+}
+
+void tst_SessionWindow::aShortKeyIsShownWholeWithoutATooltip()
+{
+    AppController app(testOptions(QStringLiteral("short")));
+    SessionWindow *window = app.newWindow();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto *elided = qobject_cast<ElidedLabel *>(label(window, "keyLabel"));
+    QVERIFY(elided);
+    QVERIFY(!elided->isElided());
+    QCOMPARE(elided->shownText(), QStringLiteral("Key: short"));
+    QHelpEvent help(QEvent::ToolTip, QPoint(5, 5), elided->mapToGlobal(QPoint(5, 5)));
+    QApplication::sendEvent(elided, &help);
+    QVERIFY(!QToolTip::isVisible());
 }
 
 void tst_SessionWindow::aNotificationRepaintsTheLabelsNotTheGroupBox()

@@ -383,6 +383,38 @@
         <source>Pause between the end of one run and the start of the next, shared by every window: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The shown watch: one worker thread shared by every window repeats it at the interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the last run gave: the worker&apos;s result, or the command&apos;s last line of output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error of the last run that failed: what the worker threw, or why the command failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause Watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause or resume the shown watch for every window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the shown watch now instead of waiting for the interval (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume Watch</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HistoryWindow</name>

@@ -69,11 +69,16 @@ GlobalRunnerView::GlobalRunnerView(QWidget *parent)
             &GlobalRunnerView::applyEditedInterval);
     connect(ui->intervalSpinBox, &QDoubleSpinBox::editingFinished, this,
             &GlobalRunnerView::onEditingFinished);
-    connect(ui->pauseButton, &QPushButton::clicked, this, [this] {
+    connect(ui->pauseWatchAction, &QAction::triggered, this, [this] {
         if (m_manager && m_watch)
             m_manager->setPaused(m_watch, !m_runner.state().paused);
     });
-    connect(ui->runNowButton, &QPushButton::clicked, this, [this] { m_runner.runNow(); });
+    connect(ui->runNowAction, &QAction::triggered, this, [this] { m_runner.runNow(); });
+    connect(ui->pauseButton, &QPushButton::clicked, ui->pauseWatchAction, &QAction::trigger);
+    connect(ui->runNowButton, &QPushButton::clicked, ui->runNowAction, &QAction::trigger);
+    ui->runNowAction->setShortcut(QKeySequence::Refresh);
+    ui->runNowAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(ui->runNowAction);
 
     // The actions on watches: in the menu of the button beside the list, in the window's Watch
     // menu, and on their keys anywhere in the window.
@@ -132,6 +137,11 @@ Watch *GlobalRunnerView::watch() const
 QComboBox *GlobalRunnerView::watchCombo() const
 {
     return ui->watchCombo;
+}
+
+QList<QAction *> GlobalRunnerView::runActions() const
+{
+    return {ui->pauseWatchAction, ui->runNowAction};
 }
 
 QList<QAction *> GlobalRunnerView::watchActions() const
@@ -198,7 +208,7 @@ void GlobalRunnerView::onDefinitionChanged()
         m_runsAtOpen = 0;
     }
     ui->headingLabel->setText(tr("Global TaskRunner %1").arg(m_runner.id()));
-    // A key too long for the view is cut at its edge; the tooltip has all of it.
+    // A key too long for the view ends in "…"; the tooltip has all of it.
     ui->keyLabel->setText(tr("Key: %1").arg(m_watch->name()));
     ui->keyLabel->setToolTip(m_watch->name());
     ui->watchCombo->setToolTip(m_watch->definition().sourceText());
@@ -218,6 +228,8 @@ void GlobalRunnerView::updateActions()
     const bool isDefault = !m_watch || m_watch->definition().isDefault();
     ui->removeWatchAction->setEnabled(!isDefault);
     ui->editWatchAction->setEnabled(m_watch);
+    for (QAction *action : runActions())
+        action->setEnabled(!m_runner.isNull());
 }
 
 bool GlobalRunnerView::isBeingEdited() const
@@ -336,6 +348,7 @@ void GlobalRunnerView::showState()
     if (ui->pauseButton->text() != pauseText) {
         ui->pauseButton->setText(pauseText);
         ui->pauseButton->setAccessibleName(state.paused ? tr("Resume") : tr("Pause"));
+        ui->pauseWatchAction->setText(state.paused ? tr("&Resume Watch") : tr("&Pause Watch"));
     }
     showHistory();
 }

@@ -54,6 +54,8 @@ public:
     bool isHistoryShown() const { return m_historyShown; }
     // New Watch…, Edit Watch…, Remove Watch, for the window's menu.
     QList<QAction *> watchActions() const;
+    // Pause or resume the shown watch, and Run Now: the buttons' actions, for the Watch menu.
+    QList<QAction *> runActions() const;
 
     QDoubleSpinBox *intervalSpinBox() const;
     QComboBox *watchCombo() const;

@@ -1,6 +1,12 @@
 #include "labels.h"
 
+#include <QApplication>
 #include <QEvent>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QScreen>
+#include <QStyle>
+#include <QToolTip>
 
 void makeHeading(QLabel *label)
 {
@@ -91,4 +97,51 @@ void setErrorStyle(QLabel *label, bool error)
     palette.setColor(QPalette::WindowText,
                      dark ? QColor(0xff, 0x80, 0x80) : QColor(0xb0, 0x00, 0x20));
     label->setPalette(palette);
+}
+
+ElidedLabel::ElidedLabel(QWidget *parent)
+    : QLabel(parent)
+{
+    setTextFormat(Qt::PlainText);
+}
+
+QString ElidedLabel::shownText() const
+{
+    return fontMetrics().elidedText(text(), Qt::ElideRight, contentsRect().width());
+}
+
+bool ElidedLabel::isElided() const
+{
+    return shownText() != text();
+}
+
+bool ElidedLabel::event(QEvent *event)
+{
+    if (event->type() != QEvent::ToolTip)
+        return QLabel::event(event);
+    if (!isElided() || toolTip().isEmpty()) {
+        QToolTip::hideText();
+        event->ignore();
+        return true;
+    }
+    const QPoint at = static_cast<QHelpEvent *>(event)->globalPos();
+    QToolTip::showText(at, toolTip(), this, rect());
+    // QToolTip puts the tip below the pointer, over what is under the label; it goes above.
+    const int top = mapToGlobal(QPoint(0, 0)).y();
+    for (QWidget *tip : QApplication::topLevelWidgets()) {
+        if (!tip->inherits("QTipLabel") || !tip->isVisible())
+            continue;
+        const QRect screenArea = screen()->availableGeometry();
+        if (top - tip->height() - 2 >= screenArea.top())
+            tip->move(tip->x(), top - tip->height() - 2);
+    }
+    return true;
+}
+
+void ElidedLabel::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    style()->drawItemText(&painter, contentsRect(),
+                          QStyle::visualAlignment(layoutDirection(), alignment()), palette(),
+                          isEnabled(), shownText(), foregroundRole());
 }

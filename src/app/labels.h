@@ -66,3 +66,22 @@ private:
 // Shows `label`'s text as an error (red, readable on a dark palette too), or as plain text
 // again when not `error`.
 void setErrorStyle(QLabel *label, bool error);
+
+// A one-line plain-text label that ends in "…" when its text does not fit (QLabel cuts it
+// mid-letter). text() and the accessible name keep the whole text. Its tooltip shows only
+// while the text is cut, above the label so that it hides nothing the user works on below.
+class ElidedLabel : public QLabel
+{
+    Q_OBJECT
+public:
+    explicit ElidedLabel(QWidget *parent = nullptr);
+
+    // True while the text is shown cut.
+    bool isElided() const;
+    // The text as painted.
+    QString shownText() const;
+
+protected:
+    bool event(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+};

@@ -45,14 +45,11 @@ SessionWindow::SessionWindow(AppController *controller, int number,
     connect(ui->quitAction, &QAction::triggered, controller, &AppController::quit);
     connect(ui->addTaskAction, &QAction::triggered, ui->sessionView, &SessionRunnerView::addTask);
     // The session view's actions on tasks and on the queue, after Add Task.
-    QAction *before =
-        ui->sessionMenu->actions().value(ui->sessionMenu->actions().indexOf(ui->addTaskAction) + 1);
-    const QList<QAction *> taskActions = ui->sessionView->taskActions();
-    ui->sessionMenu->insertSeparator(before);
-    for (QAction *action : taskActions) {
-        ui->sessionMenu->insertAction(before, action);
+    ui->sessionMenu->addSeparator();
+    for (QAction *action : ui->sessionView->taskActions()) {
         if (action == ui->sessionView->pauseQueueAction())
-            ui->sessionMenu->insertSeparator(action);
+            ui->sessionMenu->addSeparator();
+        ui->sessionMenu->addAction(action);
     }
     connect(ui->aboutAction, &QAction::triggered, this, [this] { m_controller->showAbout(this); });
     ui->historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
@@ -87,6 +84,8 @@ SessionWindow::SessionWindow(AppController *controller, int number,
     ui->globalView->setWatchManager(controller->watchManager());
     ui->globalView->showWatch(watch ? watch : controller->shownWatch());
     ui->watchMenu->addActions(ui->globalView->watchActions());
+    ui->watchMenu->addSeparator();
+    ui->watchMenu->addActions(ui->globalView->runActions());
     ui->sessionView->setFocus(); // on Add Task: Space adds a task at once
     // Show where the keyboard focus is from the start, not only after a Tab.
     setAttribute(Qt::WA_KeyboardFocusChange);
