@@ -28,6 +28,7 @@ private slots:
     void aBurstFromTheRunnerGivesFewSignalsInTheWatchersThread();
     void gapIsRespectedWhileBusy();
     void theEndOfABurstIsNotHeldBackByTheGap();
+    void aGlobalRunnerAtTheShortestIntervalIsToldOncePerGap();
     void progressInATightLoopIsCoalesced();
     void finishedComesOnceAfterTheLastStateChange();
     void watcherInAnotherThreadEmitsThere();
@@ -101,6 +102,28 @@ void tst_RunnerWatcher::gapIsRespectedWhileBusy()
         QVERIFY2(emissions[i] - emissions[i - 1] >= 49ms, qPrintable(QString::number(i)));
     gate.open();
     QTRY_COMPARE_WITH_TIMEOUT(runner.state().done, 1u, 5000);
+    runner.stop();
+}
+
+void tst_RunnerWatcher::aGlobalRunnerAtTheShortestIntervalIsToldOncePerGap()
+{
+    // Each run ends in a pause, which is reported at once; a pause shorter than the gap is not,
+    // or a runner at 1 ms would be told a thousand times a second.
+    auto runs = std::make_shared<std::atomic<int>>(0);
+    TaskRunner::GlobalRunner runner = TaskRunner::GlobalRunner::create(
+        QStringLiteral("w-shortest"), [runs] { return QVariant(++*runs); },
+        TaskRunner::GlobalRunner::minimumInterval());
+    RunnerWatcher watcher;
+    watcher.setMinimumGap(50ms);
+    std::vector<std::chrono::steady_clock::time_point> emissions;
+    connect(&watcher, &RunnerWatcher::stateChanged, this,
+            [&] { emissions.push_back(std::chrono::steady_clock::now()); });
+    watcher.setRunner(runner);
+    QTRY_VERIFY_WITH_TIMEOUT(runs->load() >= 100 && emissions.size() >= 4, 10000);
+    QVERIFY2(std::size_t(runs->load()) > 2 * emissions.size(),
+             qPrintable(QStringLiteral("%1 runs, %2 signals").arg(*runs).arg(emissions.size())));
+    for (std::size_t i = 2; i < emissions.size(); ++i) // after the first delivery's
+        QVERIFY2(emissions[i] - emissions[i - 1] >= 49ms, qPrintable(QString::number(i)));
     runner.stop();
 }
 

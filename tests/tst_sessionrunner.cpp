@@ -153,6 +153,8 @@ private slots:
     void plainWorkerSeesCancellationThroughTheCurrentContext();
     void submitGivesAFutureForTheResult();
     void submitReportsExceptionsAndCancellation();
+    void cancellingTheFutureCancelsTheTask();
+    void theFutureReportsTheTasksProgress();
 
     void appendRacingStopFromAnIdlePriorityThreadIsSafe();
     void threadCancellationInAWorkerIsRethrown();
@@ -973,6 +975,73 @@ void tst_SessionRunner::submitReportsExceptionsAndCancellation()
     QVERIFY(runner->cancel(runner->state().runningId));
     QTRY_VERIFY_WITH_TIMEOUT(running.isFinished(), 5000);
     QVERIFY(running.isCanceled());
+}
+
+void tst_SessionRunner::cancellingTheFutureCancelsTheTask()
+{
+    std::atomic<int> started{0};
+    ScopedRunner runner([&started](const QVariant &task, TaskContext &context) -> QVariant {
+        ++started;
+        if (task.toString() == QLatin1String("long") && !context.waitFor(60s))
+            throw std::runtime_error("interrupted");
+        return task;
+    });
+    QFuture<QVariant> running = runner->submit(QStringLiteral("long"));
+    QFuture<QVariant> waiting = runner->submit(QStringLiteral("long"));
+    QFuture<QVariant> next = runner->submit(QStringLiteral("next"));
+    QTRY_VERIFY_WITH_TIMEOUT(runner->state().busy, 5000);
+    const TaskRunner::TaskId runningId = runner->state().runningId;
+
+    // A waiting task leaves the queue; it never starts.
+    waiting.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(runner->waitingTasks().size(), 1, 5000);
+    QCOMPARE(runner->waitingTasks().constFirst().task.toString(), QStringLiteral("next"));
+    QVERIFY(waiting.isCanceled());
+
+    // The running one is interrupted (its wait wakes) and the runner goes on with the next.
+    running.cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(running.isFinished(), 5000);
+    QVERIFY(running.isCanceled());
+    QTRY_VERIFY_WITH_TIMEOUT(next.isFinished(), 5000);
+    QCOMPARE(next.result().toString(), QStringLiteral("next"));
+    QCOMPARE(started.load(), 2);
+    const TaskRunner::TaskRecordBatch batch = runner->records(0, 10);
+    QCOMPARE(batch.records.size(), 3);
+    const auto recordOf = [&batch](TaskRunner::TaskId id) {
+        return *std::find_if(batch.records.cbegin(), batch.records.cend(),
+                             [id](const TaskRunner::TaskRecord &r) { return r.id == id; });
+    };
+    QCOMPARE(recordOf(runningId).state, TaskRunner::TaskState::Cancelled);
+    QCOMPARE(runner->state().cancelled, 2u);
+}
+
+void tst_SessionRunner::theFutureReportsTheTasksProgress()
+{
+    TestSupport::Gate gate;
+    ScopedRunner runner([&gate](const QVariant &task, TaskContext &context) -> QVariant {
+        const qint64 maximum = task.toLongLong();
+        context.setProgress(maximum / 4, maximum);
+        gate.wait();
+        context.setProgress(maximum / 2, maximum);
+        gate.wait();
+        return task;
+    });
+    QFuture<QVariant> future = runner->submit(100);
+    QTRY_COMPARE_WITH_TIMEOUT(future.progressMaximum(), 100, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(future.progressValue(), 25, 5000);
+    gate.release();
+    QTRY_COMPARE_WITH_TIMEOUT(future.progressValue(), 50, 5000);
+    gate.release();
+    QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 5000);
+
+    // A range beyond an int is scaled to fit, in proportion.
+    QFuture<QVariant> big = runner->submit(qint64(8'000'000'000));
+    QTRY_VERIFY_WITH_TIMEOUT(big.progressMaximum() > 0, 5000);
+    QVERIFY(big.progressMaximum() <= std::numeric_limits<int>::max());
+    QTRY_COMPARE_WITH_TIMEOUT(qint64(big.progressValue()) * 4, qint64(big.progressMaximum()), 5000);
+    gate.release();
+    gate.release();
+    QTRY_VERIFY_WITH_TIMEOUT(big.isFinished(), 5000);
 }
 
 void tst_SessionRunner::appendRacingStopFromAnIdlePriorityThreadIsSafe()

@@ -147,7 +147,9 @@ void GlobalCore::threadMain()
             evicted.clear();
             previousResult = QVariant();
             log(QStringLiteral("Sleeping"));
-            reportChange(true);
+            // Urgent (the state the views show for the whole pause), but not to a watcher whose
+            // gap is longer than the pause: a runner at 1 ms is told at most once per gap.
+            reportChange(true, timed ? next - Clock::now() : std::chrono::nanoseconds::max());
             deliverPostedEvents();
             lock.lock();
             const auto changed = [&] { return m_generation != seen || isStopRequested(); };

@@ -8,7 +8,7 @@
 
 namespace TaskRunner::detail {
 
-void NotificationHub::report(bool urgent)
+void NotificationHub::report(bool urgent, std::chrono::nanoseconds quietFor)
 {
     using namespace std::chrono;
     // The common case under load: every watcher has a delivery on its way that will show this.
@@ -16,7 +16,9 @@ void NotificationHub::report(bool urgent)
         return;
     const QThread *current = QThread::currentThread();
     std::lock_guard lock(m_mutex);
+    const bool urgentToAll = urgent;
     for (RunnerWatcher *watcher : m_watchers) {
+        urgent = urgentToAll && quietFor >= watcher->m_minimumGap;
         watcher->m_urgent = watcher->m_urgent || urgent;
         using Pending = RunnerWatcher::Pending;
         // A queued flush will see this report; a running gap timer too, unless it is urgent.

@@ -3,6 +3,7 @@
 // Private: turns a runner's change reports into its watchers' notifications. Not installed.
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <vector>
 
@@ -18,7 +19,12 @@ namespace TaskRunner::detail {
 class NotificationHub
 {
 public:
-    void report(bool urgent = false);
+    // An urgent report is delivered at once, not after the watcher's minimum gap: the end of a
+    // burst. `quietFor` is how long the runner expects to stay quiet after it (a global runner's
+    // pause): to a watcher whose gap is longer, the report is not urgent, so a runner that runs
+    // again within the gap (an interval of 1 ms) is still told at most once per gap.
+    void report(bool urgent = false,
+                std::chrono::nanoseconds quietFor = std::chrono::nanoseconds::max());
 
     // The watcher's thread only.
     void add(RunnerWatcher *watcher);

@@ -120,7 +120,11 @@ public:
     // The calling thread is this runner's own.
     bool isOwnThread() const;
 
-    void reportChange(bool urgent = false) { hub.report(urgent); }
+    void reportChange(bool urgent = false,
+                      std::chrono::nanoseconds quietFor = std::chrono::nanoseconds::max())
+    {
+        hub.report(urgent, quietFor);
+    }
 
     // Runner thread only: the loop, from start to stop.
     void runThread();

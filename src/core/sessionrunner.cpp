@@ -376,6 +376,12 @@ void SessionCore::threadMain()
         WorkerOutcome outcome;
         std::shared_ptr<TaskOutput> output;
         std::optional<int> exitCode;
+        if (entry.promise) { // its context reports a cancel of the future (see submit())
+            control->futureMaximum.store(-1, std::memory_order_relaxed);
+            control->future.store(entry.promise.get(), std::memory_order_relaxed);
+            if (entry.promise->isCanceled())
+                control->cancel(taskId);
+        }
         {
             TaskContext context = makeContext(taskId);
             outcome = callWorker([&] { return m_worker(entry.queued.task, context); },
@@ -388,6 +394,7 @@ void SessionCore::threadMain()
             output = takeOutput(context);
             exitCode = exitCodeOf(context);
         }
+        control->future.store(nullptr, std::memory_order_relaxed);
         const bool cancelled = control->isCancelled(taskId);
         previousEnd = Clock::now();
 
@@ -507,6 +514,43 @@ TaskId SessionRunner::append(const QVariant &task)
     return m_core ? m_core->append(task) : 0;
 }
 
+namespace {
+// Cancelling a future of submit() cancels its task. QFuture tells a cancel only to watchers,
+// which live in a thread with an event loop: one watcher per future, in the application's main
+// thread, a child of an object of the application's (so none outlives it), made there by a
+// queued call (a future already cancelled by then is told to it at once). Without a
+// QCoreApplication, a cancelled future's task is still cancelled when it would start, and a
+// running one sees it in TaskContext::isCancelled().
+void cancelWithFuture(const QFuture<QVariant> &future, std::weak_ptr<detail::SessionCore> weakCore,
+                      TaskId id)
+{
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app)
+        return;
+    QMetaObject::invokeMethod(
+        app,
+        [app, future, weakCore = std::move(weakCore), id] {
+            if (future.isFinished() && !future.isCanceled())
+                return;
+            static const QString holderName = QStringLiteral("TaskRunner::futureWatchers");
+            auto *holder = app->findChild<QObject *>(holderName, Qt::FindDirectChildrenOnly);
+            if (!holder) {
+                holder = new QObject(app);
+                holder->setObjectName(holderName);
+            }
+            auto *watcher = new QFutureWatcher<QVariant>(holder);
+            QObject::connect(watcher, &QFutureWatcherBase::canceled, watcher, [weakCore, id] {
+                if (const std::shared_ptr<detail::SessionCore> core = weakCore.lock())
+                    core->cancel(id);
+            });
+            QObject::connect(watcher, &QFutureWatcherBase::finished, watcher,
+                             &QObject::deleteLater);
+            watcher->setFuture(future);
+        },
+        Qt::QueuedConnection);
+}
+} // namespace
+
 QFuture<QVariant> SessionRunner::submit(const QVariant &task)
 {
     auto promise = std::make_shared<QFutureInterface<QVariant>>();
@@ -517,7 +561,8 @@ QFuture<QVariant> SessionRunner::submit(const QVariant &task)
         promise->reportFinished();
         return future;
     }
-    m_core->append(task, std::move(promise));
+    if (const TaskId id = m_core->append(task, std::move(promise)))
+        cancelWithFuture(future, m_handle->core, id);
     return future;
 }
 

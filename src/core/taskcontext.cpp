@@ -3,6 +3,9 @@
 #include "runnercore.h"
 #include "taskcontrol.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace TaskRunner {
 
 namespace {
@@ -38,10 +41,26 @@ bool TaskContext::waitFor(std::chrono::nanoseconds duration) const
     return m_control->waitFor(m_id, duration);
 }
 
+namespace {
+// QFuture's progress is an int: a larger range is scaled down to fit. The range is given again
+// only when it changed (each call takes the future's mutex and tells its watchers).
+void reportFutureProgress(detail::TaskControl &control, QFutureInterfaceBase &future, qint64 value,
+                          qint64 maximum)
+{
+    constexpr qint64 limit = std::numeric_limits<int>::max();
+    const qint64 divisor = maximum > limit ? maximum / limit + 1 : 1;
+    if (control.futureMaximum.exchange(maximum, std::memory_order_relaxed) != maximum)
+        future.setProgressRange(0, int(std::clamp<qint64>(maximum / divisor, 0, limit)));
+    future.setProgressValue(int(std::clamp<qint64>(value / divisor, 0, limit)));
+}
+} // namespace
+
 void TaskContext::setProgress(qint64 value, qint64 maximum)
 {
     m_control->progressValue.store(value, std::memory_order_relaxed);
     m_control->progressMaximum.store(maximum, std::memory_order_relaxed);
+    if (QFutureInterfaceBase *future = m_control->future.load(std::memory_order_relaxed))
+        reportFutureProgress(*m_control, *future, value, maximum);
     m_control->core->reportChange();
 }
 

@@ -2,6 +2,7 @@
 
 // Private: cancellation, progress and waits of the tasks of one runner. Not installed.
 
+#include <QFutureInterface>
 #include <TaskRunner/taskrecord.h>
 
 #include <QString>
@@ -38,11 +39,17 @@ public:
     std::atomic<TaskId> cancelled{0}; // the running task that was cancelled
     std::atomic<qint64> progressValue{0};
     std::atomic<qint64> progressMaximum{0};
+    // The future of the running task when it came through submit(): told the progress too.
+    std::atomic<QFutureInterfaceBase *> future{nullptr};
+    std::atomic<qint64> futureMaximum{-1}; // the range last given to `future`
 
     bool isCancelled(TaskId id) const noexcept
     {
-        return stopping.load(std::memory_order_relaxed) ||
-               cancelled.load(std::memory_order_relaxed) == id;
+        if (stopping.load(std::memory_order_relaxed) ||
+            cancelled.load(std::memory_order_relaxed) == id)
+            return true;
+        const QFutureInterfaceBase *running = future.load(std::memory_order_relaxed);
+        return running && running->isCanceled();
     }
 
     // Cancels task `id` (the running one): wakes its waits and calls its callbacks.

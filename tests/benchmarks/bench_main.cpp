@@ -112,6 +112,10 @@ QList<Figure> figures(const BenchResults &r)
                r.sessionTasksPerS >= 2'000'000 &&
                    r.sessionTasksPerS >= 5 * r.qtconcurrentTasksPerS)},
         {"qtconcurrent_tasks_per_s", r.qtconcurrentTasksPerS, 0, "tasks/s", {}, -1},
+        {"future_tasks_per_s", r.futureTasksPerS, 0, "tasks/s",
+         QStringLiteral(">= 3 x QtConcurrent"),
+         check(has({r.futureTasksPerS, r.qtconcurrentTasksPerS}),
+               r.futureTasksPerS >= 3 * r.qtconcurrentTasksPerS)},
         {"threadpool_tasks_per_s", r.threadpoolTasksPerS, 0, "tasks/s", {}, -1},
         {"naive_signal_tasks_per_s", r.naiveSignalTasksPerS, 0, "tasks/s", {}, -1},
         {"roundtrip_median_us", r.roundtripMedianUs, 1, "us",
@@ -271,6 +275,8 @@ void printTable(const BenchResults &r)
     std::printf("\nRatios, this project / the alternative:\n");
     printRatio("session / QtConcurrent throughput", r.sessionTasksPerS, r.qtconcurrentTasksPerS,
                "higher is better; target >= 5");
+    printRatio("submit() / QtConcurrent throughput", r.futureTasksPerS, r.qtconcurrentTasksPerS,
+               "higher is better; target >= 3");
     printRatio("session / QThreadPool throughput", r.sessionTasksPerS, r.threadpoolTasksPerS,
                "higher is better");
     printRatio("session / naive signals throughput", r.sessionTasksPerS, r.naiveSignalTasksPerS,
@@ -363,9 +369,9 @@ int main(int argc, char *argv[])
     qputenv("XDG_DATA_HOME", QFile::encodeName(configHome.path()));
     QTemporaryDir runtimeDir; // 0700, as Qt wants it; the executables it starts inherit both
     if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR") && runtimeDir.isValid())
-    // 0700, as Qt wants it; the executables it starts inherit both. Always its own: a
-    // taskrunner started here must not join an instance the user has open.
-    QTemporaryDir runtimeDir;
+        // 0700, as Qt wants it; the executables it starts inherit both. Always its own: a
+        // taskrunner started here must not join an instance the user has open.
+        QTemporaryDir runtimeDir;
     if (runtimeDir.isValid())
         qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir.path()));
     s_previousHandler = qInstallMessageHandler(&filterMessages);

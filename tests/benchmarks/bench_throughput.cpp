@@ -96,6 +96,31 @@ double qtconcurrentRate(int tasks)
     return ok ? tasks / seconds : notMeasured;
 }
 
+// submit(): a future per task, each watched as QtConcurrent's are above.
+double futureRate(int tasks)
+{
+    TaskRunner::SessionRunner runner = TaskRunner::SessionRunner::create(&noop);
+    QEventLoop loop;
+    int handled = 0;
+    const auto start = Clock::now();
+    for (int i = 0; i < tasks; ++i) {
+        auto *watcher = new QFutureWatcher<QVariant>;
+        QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [&, watcher] {
+            const QVariant result = watcher->result();
+            Q_UNUSED(result);
+            watcher->deleteLater();
+            if (++handled == tasks)
+                loop.quit();
+        });
+        watcher->setFuture(runner.submit(QVariant(i)));
+    }
+    const bool ok = execWithTimeout(loop, "submit() throughput");
+    const double seconds = secondsSince(start);
+    finish(runner);
+    flushEvents();
+    return ok ? tasks / seconds : notMeasured;
+}
+
 double threadpoolRate(int tasks)
 {
     QEventLoop loop;
@@ -228,11 +253,13 @@ void measureThroughput(BenchResults &results)
     // Warm-up: first thread starts, allocator pools, lazily created Qt internals.
     sessionRate(20'000);
     qtconcurrentRate(5'000);
+    futureRate(5'000);
     threadpoolRate(5'000);
     naiveRate(5'000);
 
     results.sessionTasksPerS = sessionRate(sessionTasks);
     results.qtconcurrentTasksPerS = qtconcurrentRate(alternativeTasks);
+    results.futureTasksPerS = futureRate(alternativeTasks);
     results.threadpoolTasksPerS = threadpoolRate(alternativeTasks);
     results.naiveSignalTasksPerS = naiveRate(naiveTasks);
 }

@@ -13,6 +13,7 @@ struct BenchResults
     // Throughput, tasks per second, GUI thread to GUI thread.
     double sessionTasksPerS = none;
     double qtconcurrentTasksPerS = none;
+    double futureTasksPerS = none; // submit(), each future watched
     double threadpoolTasksPerS = none;
     double naiveSignalTasksPerS = none;
     // One task, idle runner -> result handled in the GUI thread.
