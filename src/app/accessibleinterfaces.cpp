@@ -186,6 +186,9 @@ QAccessibleInterface *createInterface(const QString &className, QObject *object)
         if (auto *spinBox = qobject_cast<QDoubleSpinBox *>(object))
             return new AccessibleSpinBox(spinBox);
     }
+    // A window of its own (a QWidget, not a QMainWindow): a frame, not a filler.
+    if (className == QLatin1String("HistoryWindow"))
+        return new QAccessibleWidget(static_cast<QWidget *>(object), QAccessible::Window);
     if (className == QLatin1String("SessionRunnerView"))
         return new AccessibleFocusProxyContainer(static_cast<QWidget *>(object));
     return nullptr;

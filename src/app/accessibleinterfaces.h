@@ -8,6 +8,7 @@
 //   the step the next Up would take and the keys of the actions (Up, Down).
 // - SessionRunnerView: a container whose focus proxy is Add Task. QWidget::hasFocus() follows
 //   the proxy, so Qt's interface reported the container as focused beside the button.
+// - HistoryWindow: a top-level QWidget, which Qt presents as a filler; it is a window.
 //
 // Call once, in the main thread, before the first window is shown; calling it again does
 // nothing.
