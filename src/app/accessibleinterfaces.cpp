@@ -29,9 +29,13 @@ public:
         case QAccessible::ValueInterface:
             return static_cast<QAccessibleValueInterface *>(this);
         case QAccessible::TextInterface:
-            return field() ? static_cast<QAccessibleTextInterface *>(this) : nullptr;
+            return field() && field()->textInterface()
+                       ? static_cast<QAccessibleTextInterface *>(this)
+                       : nullptr;
         case QAccessible::EditableTextInterface:
-            return field() ? static_cast<QAccessibleEditableTextInterface *>(this) : nullptr;
+            return field() && field()->editableTextInterface()
+                       ? static_cast<QAccessibleEditableTextInterface *>(this)
+                       : nullptr;
         default:
             return QAccessibleWidget::interface_cast(type);
         }
