@@ -141,12 +141,23 @@ def the_app():
     return None
 
 
-pyatspi.Registry.registerEventListener(
-    on_event, "object:property-change", "object:text-changed", "object:state-changed")
+# The accessible value is a subscription of its own for Qt's bridge.
+EVENTS = ("object:property-change", "object:property-change:accessible-value",
+          "object:text-changed", "object:state-changed")
+pyatspi.Registry.registerEventListener(on_event, *EVENTS)
 
 app = wait_for(the_app, 30)
 if not check(app is not None, "the app is on the AT-SPI desktop"):
     finish()
+# The app learns of listeners from the registry; one that registered while the app was starting
+# may go unnoticed. The watch's state line changes at every run: once it is heard, events flow.
+for attempt in range(3):
+    if wait_for(lambda: any(e[0] == "object:property-change:accessible-name" for e in events), 5):
+        break
+    pyatspi.Registry.deregisterEventListener(on_event, *EVENTS)
+    pyatspi.Registry.registerEventListener(on_event, *EVENTS)
+check(any(e[0] == "object:property-change:accessible-name" for e in events),
+      "the app's events reach a listener")
 window = wait_for(lambda: find(app, "frame", "Session 1 — Task Runner"))
 if not check(window is not None, "its window is named Session 1 — Task Runner"):
     finish()
