@@ -1,6 +1,7 @@
 #include "appcontroller.h"
 
 #include "aboutdialog.h"
+#include "accessibleinterfaces.h"
 #include "confirmdialog.h"
 #include "desktopnotifier.h"
 #include "historyrecorder.h"
@@ -33,6 +34,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
           std::make_unique<TaskRunner::SessionStore>(TaskRunner::SessionStore::defaultPath()))
     , m_sessionSaveTimer(new QTimer(this))
 {
+    installAccessibleInterfaces();
     m_recorder->start();
     // The GUI gathers the changed sessions at most this often; the store then writes them at
     // once (or within its own coalescing): a change is on disk within about 100 ms.

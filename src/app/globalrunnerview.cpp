@@ -345,9 +345,9 @@ void GlobalRunnerView::showState()
     ui->resultsLabel->setText(tr("%n results produced during this session", "",
                                  int(std::min<quint64>(m_resultsSinceOpened, INT_MAX))));
     const QString pauseText = state.paused ? tr("&Resume") : tr("&Pause");
+    // The button's accessible name is its text: setText() alone announces the change, once.
     if (ui->pauseButton->text() != pauseText) {
         ui->pauseButton->setText(pauseText);
-        ui->pauseButton->setAccessibleName(state.paused ? tr("Resume") : tr("Pause"));
         ui->pauseWatchAction->setText(state.paused ? tr("&Resume Watch") : tr("&Pause Watch"));
     }
     showHistory();

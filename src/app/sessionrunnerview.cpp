@@ -191,6 +191,14 @@ void SessionRunnerView::ensureTable()
         showSelectedOutput();
         updateActions();
     });
+    // A screen reader selects a row through the table's accessible interface, which selects
+    // it without making it current: the selected row is then the one acted on.
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        QItemSelectionModel *selection = m_table->selectionModel();
+        const QModelIndexList rows = selection->selectedRows();
+        if (!rows.isEmpty() && !selection->isRowSelected(selection->currentIndex().row()))
+            selection->setCurrentIndex(rows.first(), QItemSelectionModel::NoUpdate);
+    });
     connect(m_model, &TaskTableModel::rowFinished, this, &SessionRunnerView::onRowFinished);
     // Rows that go from the top (the oldest finished) keep the rows in sight where they are.
     connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
