@@ -149,11 +149,13 @@ void tst_German::windowTextsAreGerman()
              QStringLiteral("Sitzungs-TaskRunner %1").arg(window->runner().id()));
     QCOMPARE(label(window->globalView(), "headingLabel")->text(),
              QStringLiteral("Globaler TaskRunner %1").arg(app.globalRunner().id()));
-    // No result yet: "None" in the session's and the watch's words, not the core's English.
+    // No task yet: "None" in the view's words, not the core's English. (The watch may have a
+    // result already: it started with the controller.)
     QCOMPARE(label(window->sessionView(), "lastResultLabel")->text(),
              QStringLiteral("Letztes Ergebnis: Keines"));
-    QCOMPARE(label(window->globalView(), "lastResultLabel")->text(),
-             QStringLiteral("Letztes Ergebnis: Keines"));
+    QVERIFY(label(window->globalView(), "lastResultLabel")
+                ->text()
+                .startsWith(QStringLiteral("Letztes Ergebnis: ")));
     QCOMPARE(label(window, "lastExceptionLabel")->text(), QStringLiteral("Letzte Ausnahme: Keine"));
 }
 
