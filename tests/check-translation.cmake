@@ -1,10 +1,12 @@
 # Checks that a translation knows every text of the sources and translates all of them:
-#   cmake -DLUPDATE=<lupdate> -DLUPDATE_OPTIONS="<options>" -DSOURCES=<list file> -DTS_FILE=<.ts>
-#         -DWORK=<folder> -DPYTHON=<python3> -DCHECK=<check-complete> -P check-translation.cmake
+#   cmake -DLUPDATE=<lupdate> -DLUPDATE_OPTIONS="<options>" -DSOURCES=<list file>
+#         -DINCLUDES=<list file> -DTS_FILE=<.ts> -DWORK=<folder> -DPYTHON=<python3>
+#         -DCHECK=<check-complete> -P check-translation.cmake
+# (SOURCES and INCLUDES list one file or folder a line.)
 # lupdate updates a copy of the .ts in WORK with the options of update_translations, so a text
 # added to the code is in it, unfinished; then CHECK lists what is untranslated in the copy.
 # The .ts itself is left alone.
-foreach(var LUPDATE SOURCES TS_FILE WORK PYTHON CHECK)
+foreach(var LUPDATE SOURCES INCLUDES TS_FILE WORK PYTHON CHECK)
     if(NOT DEFINED ${var})
         message(FATAL_ERROR "check-translation.cmake: ${var} is not set")
     endif()
@@ -14,6 +16,10 @@ file(MAKE_DIRECTORY ${WORK})
 get_filename_component(name ${TS_FILE} NAME)
 file(COPY_FILE ${TS_FILE} ${WORK}/${name})
 separate_arguments(options UNIX_COMMAND "${LUPDATE_OPTIONS}")
+file(STRINGS ${INCLUDES} includes)
+foreach(include IN LISTS includes)
+    list(APPEND options -I ${include})
+endforeach()
 execute_process(COMMAND ${LUPDATE} ${options} @${SOURCES} -ts ${WORK}/${name}
     RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE output)
 if(NOT status EQUAL 0)

@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>&lt;p&gt;Runs your commands and watches off the GUI thread. Every window is a &lt;b&gt;session&lt;/b&gt; with its own worker thread and task queue: the window stays responsive whatever a task prints or how long it takes, and closing it stops its tasks without waiting for them.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Führt Ihre Befehle und Überwachungen abseits des GUI-Threads aus. Jedes Fenster ist eine &lt;b&gt;Sitzung&lt;/b&gt; mit eigenem Worker-Thread und eigener Aufgabenwarteschlange: Das Fenster reagiert weiter, was auch immer eine Aufgabe ausgibt und wie lange sie auch dauert, und wer es schließt, beendet seine Aufgaben, ohne auf sie zu warten.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Führt Ihre Befehle und Überwachungen abseits des GUI-Threads aus. Jedes Fenster ist eine &lt;b&gt;Sitzung&lt;/b&gt; mit eigenem Worker-Thread und eigener Aufgabenwarteschlange: Das Fenster reagiert weiter, was auch immer eine Aufgabe ausgibt und wie lange sie auch dauert, und beim Schließen beendet es seine Aufgaben, ohne auf sie zu warten.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Watches&lt;/b&gt; run a command or a sampler again and again, with a pause of &lt;i&gt;interval&lt;/i&gt; seconds, and are shared by every window.&lt;/p&gt;</source>
@@ -674,7 +674,7 @@
     </message>
     <message>
         <source>Command (empty: the example task)</source>
-        <translation>Befehl (leer: die Beispielaufgabe)</translation>
+        <translation>Befehl (leer: Beispielaufgabe)</translation>
     </message>
     <message>
         <source>A program and its arguments, split as a shell would but run without one. Enter queues it; Up and Down recall earlier commands</source>
@@ -1149,6 +1149,177 @@
     </message>
 </context>
 <context>
+    <name>TaskRunner::HistoryModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::HistoryStore</name>
+    <message>
+        <source>History is off for this run: the disk is full or the file may not grow (%1).</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet: Der Datenträger ist voll oder die Datei darf nicht wachsen (%1).</translation>
+    </message>
+    <message>
+        <source>History is off for this run: the disk could not be written (%1).</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet: Auf den Datenträger konnte nicht geschrieben werden (%1).</translation>
+    </message>
+    <message>
+        <source>History is off for this run: the history file cannot be written (%1).</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet: Die Verlaufsdatei kann nicht geschrieben werden (%1).</translation>
+    </message>
+    <message>
+        <source>History is off for this run: the history file is damaged (%1).</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet: Die Verlaufsdatei ist beschädigt (%1).</translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet: %1</translation>
+    </message>
+    <message>
+        <source>History is off for this run: the folder %1 cannot be created (%2).</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet: Der Ordner %1 kann nicht angelegt werden (%2).</translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1 cannot be created (%2).</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet: %1 kann nicht angelegt werden (%2).</translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1 cannot be opened (%2).</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet: %1 kann nicht geöffnet werden (%2).</translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1 cannot be used.</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet: %1 kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1 is not a usable history and cannot be set aside (%2).</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet: %1 ist kein brauchbarer Verlauf und kann nicht beiseitegelegt werden (%2).</translation>
+    </message>
+    <message>
+        <source>The history file was damaged or not a Task Runner history. It was set aside as %1 and a new history was started.</source>
+        <translation>Die Verlaufsdatei war beschädigt oder kein Verlauf von Task Runner. Sie wurde als %1 beiseitegelegt und ein neuer Verlauf begonnen.</translation>
+    </message>
+    <message>
+        <source>The history was written by a newer version of Task Runner (schema %1; this version knows %2).</source>
+        <translation>Der Verlauf wurde von einer neueren Version von Task Runner geschrieben (Schema %1; diese Version kennt %2).</translation>
+    </message>
+    <message>
+        <source>It is shown read-only and new tasks are not recorded.</source>
+        <translation>Er wird nur zum Lesen angezeigt, und neue Aufgaben werden nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>History is off for this run (%1).</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet (%1).</translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1 cannot be read (%2).</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet: %1 kann nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <source>WAL mode is not available</source>
+        <translation>Der WAL-Modus ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1 cannot be written (%2).</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet: %1 kann nicht geschrieben werden (%2).</translation>
+    </message>
+    <message>
+        <source>History is off for this run: the history cannot be set up (%1).</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet: Der Verlauf kann nicht eingerichtet werden (%1).</translation>
+    </message>
+    <message>
+        <source>History is off for this run.</source>
+        <translation>Der Verlauf ist für diesen Programmlauf ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>the file changed while it was opened</source>
+        <translation>die Datei hat sich beim Öffnen geändert</translation>
+    </message>
+    <message>
+        <source>the history is not open for writing</source>
+        <translation>der Verlauf ist nicht zum Schreiben geöffnet</translation>
+    </message>
+    <message>
+        <source>The history is not available.</source>
+        <translation>Der Verlauf ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the history: %1</source>
+        <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) could not be recorded in the history.</source>
+        <translation>
+            <numerusform>%n Aufgabe konnte nicht im Verlauf aufgezeichnet werden.</numerusform>
+            <numerusform>%n Aufgaben konnten nicht im Verlauf aufgezeichnet werden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::SessionStore</name>
+    <message>
+        <source>The sessions of the last run cannot be read: %1.</source>
+        <translation>Die Sitzungen des letzten Programmlaufs können nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>The saved sessions in %1 are damaged; nothing was restored.</source>
+        <translation>Die gespeicherten Sitzungen in %1 sind beschädigt; nichts wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>The saved sessions were damaged and were set aside as %1; nothing was restored.</source>
+        <translation>Die gespeicherten Sitzungen waren beschädigt und wurden als %1 beiseitegelegt; nichts wurde wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::SessionWriter</name>
+    <message>
+        <source>Open sessions cannot be saved for the next launch: %1 (%2).</source>
+        <translation>Offene Sitzungen können nicht für den nächsten Start gespeichert werden: %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>TaskTableModel</name>
     <message>
         <source>interrupted</source>
@@ -1188,7 +1359,7 @@
     </message>
     <message>
         <source>Started</source>
-        <translation>Gestartet</translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Duration</source>
