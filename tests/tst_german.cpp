@@ -3,6 +3,7 @@
 #include "confirmdialog.h"
 #include "durationtext.h"
 #include "globalrunnerview.h"
+#include "historywindow.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
 #include "tasktablemodel.h"
@@ -40,6 +41,7 @@ private slots:
     void cleanup();
 
     void windowTextsAreGerman();
+    void historyTextsAreGerman();
     void pluralFormsForOneAndSeveral();
     void numbersHaveADecimalComma();
     void qtsOwnTextsAreGerman();
@@ -157,6 +159,24 @@ void tst_German::windowTextsAreGerman()
                 ->text()
                 .startsWith(QStringLiteral("Letztes Ergebnis: ")));
     QCOMPARE(label(window, "lastExceptionLabel")->text(), QStringLiteral("Letzte Ausnahme: Keine"));
+}
+
+void tst_German::historyTextsAreGerman()
+{
+    // The table's headers come from the history library, its buttons from the window.
+    AppController app(testOptions(QStringLiteral("de-history")));
+    app.newWindow();
+    HistoryWindow *history = app.showHistory();
+    QVERIFY(history);
+    QCOMPARE(history->windowTitle(), QStringLiteral("Verlauf — Task Runner"));
+    auto *table = history->findChild<QTableView *>(QStringLiteral("historyTable"));
+    QVERIFY(table);
+    QStringList headers;
+    for (int column = 0; column < table->model()->columnCount(); ++column)
+        headers << table->model()->headerData(column, Qt::Horizontal).toString();
+    QVERIFY2(headers.contains(QStringLiteral("Zeit")) && headers.contains(QStringLiteral("Befehl")),
+             qPrintable(headers.join(u'|')));
+    QCOMPARE(button(history, "clearButton")->text(), QStringLiteral("Verlauf &leeren…"));
 }
 
 void tst_German::pluralFormsForOneAndSeveral()
