@@ -586,6 +586,10 @@
         <source>&amp;Delete All</source>
         <translation>&amp;Alle löschen</translation>
     </message>
+    <message>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -1189,6 +1193,30 @@
     <message>
         <source>Result</source>
         <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
     </message>
 </context>
 <context>
