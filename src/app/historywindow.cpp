@@ -135,6 +135,8 @@ void HistoryWindow::showSelected()
     auto *watcher = new QFutureWatcher<TaskRunner::HistoryEntry>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
+        if (watcher->future().resultCount() == 0)
+            return; // the store was gone before it answered
         const TaskRunner::HistoryEntry full = watcher->result();
         if (full.id != m_shownId)
             return; // another row was selected meanwhile
