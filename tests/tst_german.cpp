@@ -9,6 +9,8 @@
 #include "tasktablemodel.h"
 #include "testsupport.h"
 
+#include <TaskRunner/historystore.h>
+
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -163,19 +165,31 @@ void tst_German::windowTextsAreGerman()
 
 void tst_German::historyTextsAreGerman()
 {
-    // The table's headers come from the history library, its buttons from the window.
+    // The table's headers and states come from the history library, the rest from the window.
     AppController app(testOptions(QStringLiteral("de-history")));
-    app.newWindow();
+    SessionWindow *window = app.newWindow();
+    QTest::mouseClick(button(window, "addTaskButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(app.historyStore()->writtenCount(), qint64(1), 10000);
     HistoryWindow *history = app.showHistory();
     QVERIFY(history);
     QCOMPARE(history->windowTitle(), QStringLiteral("Verlauf — Task Runner"));
     auto *table = history->findChild<QTableView *>(QStringLiteral("historyTable"));
     QVERIFY(table);
+    const QAbstractItemModel *model = table->model();
     QStringList headers;
-    for (int column = 0; column < table->model()->columnCount(); ++column)
-        headers << table->model()->headerData(column, Qt::Horizontal).toString();
+    for (int column = 0; column < model->columnCount(); ++column)
+        headers << model->headerData(column, Qt::Horizontal).toString();
     QVERIFY2(headers.contains(QStringLiteral("Zeit")) && headers.contains(QStringLiteral("Befehl")),
              qPrintable(headers.join(u'|')));
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 5000);
+    const int state = int(headers.indexOf(QStringLiteral("Zustand")));
+    QVERIFY(state >= 0);
+    QCOMPARE(model->index(0, state).data().toString(), QStringLiteral("erledigt"));
+    table->setCurrentIndex(model->index(0, 0));
+    const QString details = label(history, "detailsLabel")->text();
+    QVERIFY2(details.startsWith(QStringLiteral("Beispiel · ")) &&
+                 details.contains(QStringLiteral(" · erledigt")),
+             qPrintable(details));
     QCOMPARE(button(history, "clearButton")->text(), QStringLiteral("Verlauf &leeren…"));
 }
 
