@@ -372,7 +372,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pause between the end of one run and the start of the next, shared by every window: %1</source>
+        <source>None</source>
+        <comment>no result</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -401,6 +402,10 @@
     </message>
     <message>
         <source>Run the shown watch now instead of waiting for the interval (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause between the end of one run and the start of the next, shared by every window: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -602,6 +607,10 @@
     </message>
     <message>
         <source>&amp;Delete All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1054,6 +1063,11 @@
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>None</source>
+        <comment>no result</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SessionWindow</name>
@@ -1234,6 +1248,201 @@
     <message>
         <source>[… %1 no longer kept …]
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::HistoryModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::HistoryStore</name>
+    <message>
+        <source>History is off for this run: the disk is full or the file may not grow (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run: the disk could not be written (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run: the history file cannot be written (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run: the history file is damaged (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run: the folder %1 cannot be created (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1 cannot be created (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1 cannot be opened (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1 cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1 is not a usable history and cannot be set aside (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history file was damaged or not a Task Runner history. It was set aside as %1 and a new history was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history was written by a newer version of Task Runner (schema %1; this version knows %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is shown read-only and new tasks are not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1 cannot be read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAL mode is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1 cannot be written (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run: the history cannot be set up (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file changed while it was opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the history is not open for writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) could not be recorded in the history.</source>
+        <translation>
+            <numerusform>%n task could not be recorded in the history.</numerusform>
+            <numerusform>%n tasks could not be recorded in the history.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::SessionStore</name>
+    <message>
+        <source>The sessions of the last run cannot be read: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved sessions in %1 are damaged; nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved sessions were damaged and were set aside as %1; nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::SessionWriter</name>
+    <message>
+        <source>Open sessions cannot be saved for the next launch: %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

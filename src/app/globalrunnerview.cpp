@@ -335,7 +335,9 @@ void GlobalRunnerView::showState()
     }
     showRunState(state);
     setCopyableText(ui->lastResultLabel,
-                    tr("Last Result: %1").arg(TaskRunner::displayText(state.lastResult)),
+                    tr("Last Result: %1")
+                        .arg(state.lastResult.isNull() ? tr("None", "no result")
+                                                       : TaskRunner::displayText(state.lastResult)),
                     state.lastResult.isValid());
     setCopyableText(
         ui->lastExceptionLabel,

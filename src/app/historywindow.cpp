@@ -116,7 +116,9 @@ void HistoryWindow::showSelected()
     const TaskRunner::HistoryEntry entry = m_model->entry(current.row());
     m_shownId = entry.id;
     const QLocale locale;
-    QStringList details{entry.commandLine.isEmpty() ? entry.kind : entry.commandLine};
+    QStringList details{!entry.commandLine.isEmpty()             ? entry.commandLine
+                        : entry.kind == QLatin1String("example") ? tr("Example")
+                                                                 : entry.kind};
     if (!entry.folder.isEmpty())
         details << tr("in %1").arg(entry.folder);
     if (entry.startedMs)
@@ -125,7 +127,7 @@ void HistoryWindow::showSelected()
                                             QLocale::ShortFormat));
     if (entry.startedMs && entry.finishedMs)
         details << tr("took %1").arg(durationText(std::chrono::milliseconds(entry.durationMs())));
-    details << entry.state;
+    details << current.siblingAtColumn(TaskRunner::HistoryModel::StateColumn).data().toString();
     if (entry.exitCode)
         details << tr("exit status %1").arg(*entry.exitCode);
     ui->detailsLabel->setText(details.join(QStringLiteral(" · ")));
@@ -133,6 +135,8 @@ void HistoryWindow::showSelected()
     auto *watcher = new QFutureWatcher<TaskRunner::HistoryEntry>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
+        if (watcher->future().resultCount() == 0)
+            return; // the store was gone before it answered
         const TaskRunner::HistoryEntry full = watcher->result();
         if (full.id != m_shownId)
             return; // another row was selected meanwhile

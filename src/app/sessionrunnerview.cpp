@@ -542,7 +542,9 @@ void SessionRunnerView::showState()
     setCopyableText(ui->lastResultLabel,
                     tr("Last Result: %1")
                         .arg(state.lastFailed ? tr("Error: %1").arg(state.lastError)
-                                              : TaskRunner::displayText(state.lastResult)),
+                             : state.lastResult.isNull()
+                                 ? tr("None", "no result")
+                                 : TaskRunner::displayText(state.lastResult)),
                     state.done + state.failed + state.cancelled > 0);
     ui->busyLabel->setText(state.busy ? workingText() : idleText());
     showProgress(state);

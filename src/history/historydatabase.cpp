@@ -25,11 +25,6 @@ namespace TaskRunner {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TaskRunner::HistoryStore", text);
-}
-
 // SQLite's NOT NULL columns take empty text, never a null QString (which Qt binds as NULL).
 QVariant text(const QString &value)
 {

@@ -2,6 +2,7 @@
 
 #include <TaskRunner/historyentry.h>
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -16,6 +17,9 @@ namespace TaskRunner {
 // (a damaged or foreign file is set aside); nothing here ever deletes the user's data.
 class HistoryDatabase
 {
+    // Its messages are the store's (statusMessage(), exports): one context for lupdate.
+    Q_DECLARE_TR_FUNCTIONS(TaskRunner::HistoryStore)
+
 public:
     // The schema this code writes. Version 0 is the pre-release layout, migrated on open.
     static constexpr int schemaVersion = 1;

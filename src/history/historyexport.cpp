@@ -14,11 +14,6 @@ namespace HistoryExport {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TaskRunner::HistoryStore", text);
-}
-
 QString isoTime(qint64 ms)
 {
     if (ms == 0)
@@ -105,13 +100,15 @@ HistoryExportResult write(HistoryDatabase &database, const QString &path,
 {
     HistoryExportResult result;
     if (database.mode() == HistoryDatabase::Mode::Closed) {
-        result.error = tr("The history is not available.");
+        result.error = QCoreApplication::translate("TaskRunner::HistoryStore",
+                                                   "The history is not available.");
         return result;
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         result.error =
-            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            QCoreApplication::translate("TaskRunner::HistoryStore", "Cannot write %1: %2")
+                .arg(QDir::toNativeSeparators(path), file.errorString());
         return result;
     }
     const auto put = [&file](const QByteArray &bytes) { return file.write(bytes) == bytes.size(); };
@@ -130,7 +127,9 @@ HistoryExportResult write(HistoryDatabase &database, const QString &path,
     while (ok) {
         const QList<HistoryEntry> page = database.page(filter, before, 0, 512, true, &error);
         if (!error.isEmpty()) {
-            result.error = tr("Cannot read the history: %1").arg(error);
+            result.error = QCoreApplication::translate("TaskRunner::HistoryStore",
+                                                       "Cannot read the history: %1")
+                               .arg(error);
             file.cancelWriting();
             return result;
         }
@@ -156,7 +155,8 @@ HistoryExportResult write(HistoryDatabase &database, const QString &path,
         ok = put("\n]\n");
     if (!ok || !file.commit()) {
         result.error =
-            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            QCoreApplication::translate("TaskRunner::HistoryStore", "Cannot write %1: %2")
+                .arg(QDir::toNativeSeparators(path), file.errorString());
         result.rows = 0;
         return result;
     }

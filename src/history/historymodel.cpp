@@ -19,6 +19,25 @@ QString durationText(qint64 ms)
     return HistoryModel::tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 3));
 }
 
+// The stored state words ("done", ...) stay English in the file; the table says them in the
+// user's language.
+QString stateText(const QString &state)
+{
+    static const char *const words[] = {
+        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "waiting"),
+        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "running"),
+        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "done"),
+        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "failed"),
+        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "cancelled"),
+        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "interrupted"),
+    };
+    for (const char *word : words) {
+        if (state == QLatin1String(word))
+            return HistoryModel::tr(word);
+    }
+    return state;
+}
+
 QString firstLine(const QString &text)
 {
     const qsizetype end = text.indexOf(QLatin1Char('\n'));
@@ -108,7 +127,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case CommandColumn:
         return firstLine(entry.commandLine);
     case StateColumn:
-        return entry.state;
+        return stateText(entry.state);
     case ExitColumn:
         return entry.exitCode ? QLocale().toString(*entry.exitCode) : QString();
     case DurationColumn:

@@ -215,9 +215,11 @@ QString HistoryStore::statusMessage() const
     if (m_shared->dropped > 0) {
         if (!message.isEmpty())
             message += QLatin1Char(' ');
-        message += QCoreApplication::translate(
-            "TaskRunner::HistoryStore", "%n task(s) could not be recorded in the history.", nullptr,
-            int(qMin<qint64>(m_shared->dropped, INT_MAX)));
+        // A plain variable as the count: lupdate 6.4 hangs on a template call there.
+        const int dropped = int(qMin<qint64>(m_shared->dropped, INT_MAX));
+        message += QCoreApplication::translate("TaskRunner::HistoryStore",
+                                               "%n task(s) could not be recorded in the history.",
+                                               nullptr, dropped);
     }
     return message;
 }
