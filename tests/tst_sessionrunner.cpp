@@ -1013,6 +1013,17 @@ void tst_SessionRunner::cancellingTheFutureCancelsTheTask()
     };
     QCOMPARE(recordOf(runningId).state, TaskRunner::TaskState::Cancelled);
     QCOMPARE(runner->state().cancelled, 2u);
+
+    // Submitted and cancelled on another thread: the application's thread hears of it.
+    QFuture<QVariant> fromThread;
+    std::thread([&] {
+        fromThread = runner->submit(QStringLiteral("long"));
+        QTRY_VERIFY_WITH_TIMEOUT(runner->state().busy, 5000);
+        fromThread.cancel();
+    }).join();
+    QTRY_VERIFY_WITH_TIMEOUT(fromThread.isFinished(), 5000);
+    QVERIFY(fromThread.isCanceled());
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().cancelled, 3u, 5000);
 }
 
 void tst_SessionRunner::theFutureReportsTheTasksProgress()

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QThread>
 
 #include <algorithm>
@@ -517,35 +518,44 @@ TaskId SessionRunner::append(const QVariant &task)
 namespace {
 // Cancelling a future of submit() cancels its task. QFuture tells a cancel only to watchers,
 // which live in a thread with an event loop: one watcher per future, in the application's main
-// thread, a child of an object of the application's (so none outlives it), made there by a
-// queued call (a future already cancelled by then is told to it at once). Without a
+// thread, a child of an object of the application's (so none outlives it), made at once in
+// that thread or else by a queued call (a future cancelled by then is told to it at once,
+// one that finished needs none). Without a
 // QCoreApplication, a cancelled future's task is still cancelled when it would start, and a
 // running one sees it in TaskContext::isCancelled().
+// The application thread only: a watcher that cancels task `id` with `future`.
+void watchForCancel(QCoreApplication *app, const QFuture<QVariant> &future,
+                    const std::weak_ptr<detail::SessionCore> &weakCore, TaskId id)
+{
+    if (future.isFinished())
+        return;
+    // One holder per application object (a later QCoreApplication gets its own).
+    static QPointer<QObject> holder;
+    if (!holder || holder->parent() != app) {
+        holder = new QObject(app);
+        holder->setObjectName(QStringLiteral("TaskRunner::futureWatchers"));
+    }
+    auto *watcher = new QFutureWatcher<QVariant>(holder);
+    QObject::connect(watcher, &QFutureWatcherBase::canceled, watcher, [weakCore, id] {
+        if (const std::shared_ptr<detail::SessionCore> core = weakCore.lock())
+            core->cancel(id);
+    });
+    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
+    watcher->setFuture(future);
+}
+
 void cancelWithFuture(const QFuture<QVariant> &future, std::weak_ptr<detail::SessionCore> weakCore,
                       TaskId id)
 {
     QCoreApplication *app = QCoreApplication::instance();
     if (!app)
         return;
+    if (QThread::currentThread() == app->thread())
+        return watchForCancel(app, future, weakCore, id);
     QMetaObject::invokeMethod(
         app,
         [app, future, weakCore = std::move(weakCore), id] {
-            if (future.isFinished() && !future.isCanceled())
-                return;
-            static const QString holderName = QStringLiteral("TaskRunner::futureWatchers");
-            auto *holder = app->findChild<QObject *>(holderName, Qt::FindDirectChildrenOnly);
-            if (!holder) {
-                holder = new QObject(app);
-                holder->setObjectName(holderName);
-            }
-            auto *watcher = new QFutureWatcher<QVariant>(holder);
-            QObject::connect(watcher, &QFutureWatcherBase::canceled, watcher, [weakCore, id] {
-                if (const std::shared_ptr<detail::SessionCore> core = weakCore.lock())
-                    core->cancel(id);
-            });
-            QObject::connect(watcher, &QFutureWatcherBase::finished, watcher,
-                             &QObject::deleteLater);
-            watcher->setFuture(future);
+            watchForCancel(app, future, weakCore, id);
         },
         Qt::QueuedConnection);
 }
