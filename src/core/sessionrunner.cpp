@@ -520,9 +520,9 @@ namespace {
 // which live in a thread with an event loop: one watcher per future, in the application's main
 // thread, a child of an object of the application's (so none outlives it), made at once in
 // that thread or else by a queued call (a future cancelled by then is told to it at once,
-// one that finished needs none). Without a
-// QCoreApplication, a cancelled future's task is still cancelled when it would start, and a
-// running one sees it in TaskContext::isCancelled().
+// one that finished needs none). Without a QCoreApplication, a task sees its future's cancel in
+// TaskContext::isCancelled() only.
+
 // The application thread only: a watcher that cancels task `id` with `future`.
 void watchForCancel(QCoreApplication *app, const QFuture<QVariant> &future,
                     const std::weak_ptr<detail::SessionCore> &weakCore, TaskId id)

@@ -161,8 +161,9 @@ public:
     /// Queues a task and returns a future for its result: the worker's value, its exception (as
     /// a QException, or QUnhandledException for what is not one), or cancelled. Cancelling the
     /// future cancels the task (see cancel()): a watcher in the QCoreApplication's thread hears
-    /// of it (without an application, the task's context still reports it cancelled, and a
-    /// waiting task is cancelled when it would start). The future reports the task's progress
+    /// of it (without an application, the task's context still reports it cancelled, also to a
+    /// task that starts after its future was cancelled, but its waits and cancel callbacks are
+    /// not woken). The future reports the task's progress
     /// (TaskContext::setProgress(), scaled to an int). It
     /// finishes on the thread that ends the task (the runner's, or the one that cancels it):
     /// give continuations a context object (`.then(object, ...)`) to run them in its thread.
