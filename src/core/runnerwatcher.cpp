@@ -79,6 +79,10 @@ void RunnerWatcher::flush()
         m_core->hub.m_allPending.store(false, std::memory_order_release);
     }
     m_gapTimer.stop();
+    // finished() was the last word on this runner: a report that comes after it (its thread's
+    // last one may reach the hub after the completion) says nothing new.
+    if (m_finishedEmitted)
+        return;
     const bool done = m_core->completion().isDone(); // before the state the receivers read
     QPointer<RunnerWatcher> self(this);
     emit stateChanged();
