@@ -60,7 +60,7 @@ bool waitForNoRunners(std::chrono::milliseconds timeout)
 }
 
 // One quit of the real executable, `taskrunner -platform offscreen --sessions 20 --tasks 5
-// --shutdown-grace 2`: SIGTERM as soon as its log shows every window's runner working on its
+// --shutdown-grace 2 --no-restore --new-instance`: SIGTERM as soon as its log shows every window's runner working on its
 // first task (and the global runner still in its first 1 s run), then the time until the
 // process has exited.
 double quitCooperativeOnce()
@@ -75,7 +75,9 @@ double quitCooperativeOnce()
                   {QStringLiteral("-platform"), QStringLiteral("offscreen"),
                    QStringLiteral("--sessions"), QString::number(quitSessions),
                    QStringLiteral("--tasks"), QString::number(quitTasks),
-                   QStringLiteral("--shutdown-grace"), QString::number(quitGraceSeconds)});
+                   QStringLiteral("--shutdown-grace"), QString::number(quitGraceSeconds),
+                   // The windows the run before saved at its quit are not reopened (paused).
+                   QStringLiteral("--no-restore"), QStringLiteral("--new-instance")});
     if (!process.waitForStarted(10'000)) {
         std::fprintf(stderr, "error: quit: cannot start %s\n", qPrintable(taskrunnerExecutable()));
         return -1;
