@@ -16,6 +16,7 @@
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -206,7 +207,13 @@ void tst_SessionRunnerView::anEmptyFieldQueuesTheExampleTask()
     QTRY_VERIFY_WITH_TIMEOUT(w.model() && w.stateOf(0) == QStringLiteral("done"), 5000);
     QCOMPARE(w.model()->index(0, TaskTableModel::TaskColumn).data().toString(),
              QStringLiteral("Example"));
-    QVERIFY(QDateTime::fromString(w.row(0)->outcome, Qt::ISODateWithMs).isValid());
+    const QLocale locale; // a date-time result in the locale's short date, to the millisecond
+    QVERIFY2(locale
+                 .toDateTime(w.row(0)->outcome, locale.dateFormat(QLocale::ShortFormat) +
+                                                    QStringLiteral(" HH:mm:ss") +
+                                                    locale.decimalPoint() + QStringLiteral("zzz"))
+                 .isValid(),
+             qPrintable(w.row(0)->outcome));
 }
 
 void tst_SessionRunnerView::anInvalidLineIsRefusedWithAMessage()

@@ -1,5 +1,6 @@
 #include "appcontroller.h"
 #include "applicationinfo.h"
+#include "durationtext.h"
 #include "globalrunnerview.h"
 #include "intervalspinbox.h"
 #include "labels.h"
@@ -16,6 +17,7 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
@@ -111,6 +113,7 @@ private slots:
     void anIntervalItCannotTakeIsRefusedVisibly();
     void aLongIntervalIsReadOutInWords_data();
     void aLongIntervalIsReadOutInWords();
+    void aDateTimeResultFollowsTheLocale();
     void closingABusyWindowReturnsAtOnce();
     void perWindowResultCountsAreExact();
     void pauseResumeAndRunNowButtons();
@@ -183,7 +186,11 @@ void tst_SessionWindow::addTaskThreeTimesShowsStatusInOrder()
     const QString lastResult = lastResultLabel->text();
     QVERIFY(lastResultLabel->textInteractionFlags() & Qt::TextSelectableByMouse); // to copy it
     QVERIFY(lastResult.startsWith(QLatin1String("Last Result: ")));
-    const QDateTime when = QDateTime::fromString(lastResult.mid(13), Qt::ISODateWithMs);
+    // In the locale's short date and the time to the millisecond.
+    const QLocale locale;
+    const QDateTime when = locale.toDateTime(
+        lastResult.mid(13), locale.dateFormat(QLocale::ShortFormat) + QStringLiteral(" HH:mm:ss") +
+                                locale.decimalPoint() + QStringLiteral("zzz"));
     QVERIFY2(when.isValid(), qPrintable(lastResult));
     QVERIFY(qAbs(when.secsTo(QDateTime::currentDateTime())) < 60);
     auto *tasks = window->findChild<QTableView *>(QStringLiteral("taskTable"));
@@ -449,6 +456,20 @@ void tst_SessionWindow::aLongIntervalIsReadOutInWords()
     QCOMPARE(window->globalView()->findChild<IntervalSpinBox *>()->hint(), words);
     QCOMPARE(hint->text(), words);
     QCOMPARE(hint->isVisible(), !words.isEmpty());
+}
+
+void tst_SessionWindow::aDateTimeResultFollowsTheLocale()
+{
+    const QDateTime when(QDate(2026, 12, 1), QTime(12, 17, 7, 609));
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const QString german = resultText(when);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QString english = resultText(when);
+    QLocale::setDefault(before);
+    QCOMPARE(german, QStringLiteral("01.12.26 12:17:07,609"));
+    QCOMPARE(english, QStringLiteral("12/1/26 12:17:07.609"));
+    QCOMPARE(resultText(QStringLiteral("plain")), QStringLiteral("plain")); // not a date-time
 }
 
 void tst_SessionWindow::closingABusyWindowReturnsAtOnce()

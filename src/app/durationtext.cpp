@@ -1,6 +1,9 @@
 #include "durationtext.h"
 
+#include <TaskRunner/taskrecord.h>
+
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLocale>
 
 QString durationText(std::chrono::microseconds duration)
@@ -23,4 +26,19 @@ QString durationText(std::chrono::microseconds duration)
             .arg(seconds % 60, 2, 10, QLatin1Char('0'));
     return seconds >= 3600 ? QStringLiteral("%1:%2").arg(seconds / 3600).arg(minutesSeconds)
                            : minutesSeconds;
+}
+
+QString resultText(const QVariant &result)
+{
+    if (result.typeId() != QMetaType::QDateTime)
+        return TaskRunner::displayText(result);
+    const QDateTime when = result.toDateTime();
+    if (!when.isValid())
+        return TaskRunner::displayText(result);
+    const QLocale locale;
+    const QTime time = when.time();
+    return QStringLiteral("%1 %2%3%4")
+        .arg(locale.toString(when.date(), QLocale::ShortFormat),
+             locale.toString(time, QStringLiteral("HH:mm:ss")), locale.decimalPoint())
+        .arg(time.msec(), 3, 10, QLatin1Char('0'));
 }

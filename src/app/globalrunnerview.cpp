@@ -2,6 +2,7 @@
 #include "ui_globalrunnerview.h"
 
 #include "confirmdialog.h"
+#include "durationtext.h"
 #include "labels.h"
 #include "watchchart.h"
 #include "watchdialog.h"
@@ -337,7 +338,7 @@ void GlobalRunnerView::showState()
     setCopyableText(ui->lastResultLabel,
                     tr("Last Result: %1")
                         .arg(state.lastResult.isNull() ? tr("None", "no result")
-                                                       : TaskRunner::displayText(state.lastResult)),
+                                                       : resultText(state.lastResult)),
                     state.lastResult.isValid());
     setCopyableText(
         ui->lastExceptionLabel,

@@ -541,10 +541,9 @@ void SessionRunnerView::showState()
     ui->queueLabel->setText(tr("Queue: %n task(s) waiting", "", int(state.queueLength)));
     setCopyableText(ui->lastResultLabel,
                     tr("Last Result: %1")
-                        .arg(state.lastFailed ? tr("Error: %1").arg(state.lastError)
-                             : state.lastResult.isNull()
-                                 ? tr("None", "no result")
-                                 : TaskRunner::displayText(state.lastResult)),
+                        .arg(state.lastFailed            ? tr("Error: %1").arg(state.lastError)
+                             : state.lastResult.isNull() ? tr("None", "no result")
+                                                         : resultText(state.lastResult)),
                     state.done + state.failed + state.cancelled > 0);
     ui->busyLabel->setText(state.busy ? workingText() : idleText());
     showProgress(state);

@@ -125,7 +125,8 @@ void TaskTableModel::finishRow(Row &row, const TaskRunner::TaskRecord &record)
     row.startedMSecs = record.startedMSecs;
     row.finishedMSecs = record.finishedMSecs;
     row.duration = record.duration;
-    row.outcome = record.outcomeText();
+    row.outcome = record.state == TaskRunner::TaskState::Done ? resultText(record.result)
+                                                              : record.outcomeText();
     row.exitCode = record.exitCode;
     row.output = record.output;
 }
