@@ -307,13 +307,13 @@ void tst_GlobalRunner::nestedEventLoopInAWorkerNeverReentersTheRunner()
     std::atomic<int> depth{0};
     std::atomic<int> deepest{0};
     std::atomic<int> runningSeenFalse{0};
-    GlobalRunner *self = nullptr;
+    std::atomic<GlobalRunner *> self{nullptr}; // set once the runner (and its thread) exists
     GlobalRunner runner = GlobalRunnerRegistry::instance()->acquire(
         QStringLiteral("nested"),
         [&] {
             const int now = depth.fetch_add(1) + 1;
             deepest = std::max(deepest.load(), now);
-            if (self && !self->state().running)
+            if (GlobalRunner *handle = self.load(); handle && !handle->state().running)
                 runningSeenFalse.fetch_add(1);
             QEventLoop loop;
             QTimer::singleShot(300ms, &loop, &QEventLoop::quit);
