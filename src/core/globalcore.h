@@ -16,6 +16,7 @@ class GlobalCore final : public RunnerCore
 public:
     GlobalCore(const QString &key, GlobalWorker worker, double interval,
                const RunnerOptions &options);
+    ~GlobalCore() override { waitUntilThreadFinishedReturned(); }
 
     const QString key;
 

@@ -166,6 +166,7 @@ RunnerCore::RunnerCore(Kind kind, const QString &name, const RunnerOptions &opti
 
 RunnerCore::~RunnerCore()
 {
+    waitUntilThreadFinishedReturned();
     if (!m_finished.isFinished()) // a runner whose thread never started
         m_finished.reportFinished();
     s_objects.fetch_sub(1, std::memory_order_relaxed);
@@ -266,6 +267,7 @@ void RunnerCore::runThread()
 
 void RunnerCore::threadFinished()
 {
+    const std::lock_guard ending(m_threadEndMutex);
     deliverPostedEvents();
     {
         std::lock_guard lock(s_liveRunners->mutex);

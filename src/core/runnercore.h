@@ -132,6 +132,12 @@ public:
     void threadFinished();
 
 protected:
+    // For the destructors, first thing: orders what threadFinished() did on the runner's thread
+    // before the runner is torn down, where ThreadSanitizer can see it. The last reference goes
+    // with the deletion of the QThread in the main thread, and QThread's own hand-off between
+    // the threads is invisible to it (Qt is not instrumented).
+    void waitUntilThreadFinishedReturned() const { std::lock_guard lock(m_threadEndMutex); }
+
     // Called once by requestStop(), on the calling thread, with no lock held, after the stop
     // flag was set and before the running task is cancelled.
     virtual void onStopRequested() {}
@@ -156,7 +162,8 @@ private:
 
     Completion m_completion;
     mutable QFutureInterface<void> m_finished;
-    std::mutex m_stopMutex; // guards m_thread against its deletion at the thread's end
+    std::mutex m_stopMutex;              // guards m_thread against its deletion at the thread's end
+    mutable std::mutex m_threadEndMutex; // held by threadFinished() throughout
     QThread *m_thread = nullptr;
     std::atomic<Qt::HANDLE> m_threadId{nullptr};
 };

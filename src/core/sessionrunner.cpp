@@ -60,6 +60,7 @@ SessionCore::SessionCore(SessionWorker worker, const RunnerOptions &options)
 
 SessionCore::~SessionCore()
 {
+    waitUntilThreadFinishedReturned();
     for (const Entry &entry : m_queue)
         finishCancelled(entry.promise);
     for (const Entry &entry : m_graveyard)
