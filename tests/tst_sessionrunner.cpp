@@ -659,7 +659,13 @@ void tst_SessionRunner::appendReturnsStableIdsNeverReused()
     const QList<TaskRunner::QueuedTask> waiting = first->waitingTasks();
     QVERIFY(waiting.size() >= 99);
     QCOMPARE(waiting.last().number, 100u);
+    // The gate outlives the runners' threads: with 99 tasks left, a runner is likely to be in a
+    // task (and about to wait on the gate) when it is stopped, and stop() does not wait.
     gate.open();
+    first.runner.stop();
+    second.runner.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        first.runner.finished().isFinished() && second.runner.finished().isFinished(), 10000);
 }
 
 void tst_SessionRunner::cancelWaitingTaskRemovesAndRecordsIt()
