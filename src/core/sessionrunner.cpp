@@ -10,7 +10,9 @@
 #include <QThread>
 
 #include <algorithm>
+#include <mutex>
 #include <optional>
+#include <vector>
 
 namespace TaskRunner {
 
@@ -545,6 +547,30 @@ void watchForCancel(QCoreApplication *app, const QFuture<QVariant> &future,
     watcher->setFuture(future);
 }
 
+// Futures submitted in other threads, for the application's thread to watch. They go through
+// a list under a mutex rather than in the queued call's captures, so that ThreadSanitizer sees
+// the hand-off (the event queue's is inside Qt).
+struct PendingWatch
+{
+    QFuture<QVariant> future;
+    std::weak_ptr<detail::SessionCore> core;
+    TaskId id;
+};
+std::mutex s_pendingMutex;
+std::vector<PendingWatch> s_pendingWatches;
+
+void watchPending()
+{
+    std::vector<PendingWatch> pending;
+    {
+        std::lock_guard lock(s_pendingMutex);
+        pending.swap(s_pendingWatches);
+    }
+    if (QCoreApplication *app = QCoreApplication::instance())
+        for (const PendingWatch &watch : pending)
+            watchForCancel(app, watch.future, watch.core, watch.id);
+}
+
 void cancelWithFuture(const QFuture<QVariant> &future, std::weak_ptr<detail::SessionCore> weakCore,
                       TaskId id)
 {
@@ -553,12 +579,13 @@ void cancelWithFuture(const QFuture<QVariant> &future, std::weak_ptr<detail::Ses
         return;
     if (QThread::currentThread() == app->thread())
         return watchForCancel(app, future, weakCore, id);
-    QMetaObject::invokeMethod(
-        app,
-        [app, future, weakCore = std::move(weakCore), id] {
-            watchForCancel(app, future, weakCore, id);
-        },
-        Qt::QueuedConnection);
+    {
+        std::lock_guard lock(s_pendingMutex);
+        s_pendingWatches.push_back({future, std::move(weakCore), id});
+    }
+    // One call per future: a call that an earlier application never ran leaves nothing behind
+    // that a later one would not take.
+    QMetaObject::invokeMethod(app, &watchPending, Qt::QueuedConnection);
 }
 } // namespace
 
