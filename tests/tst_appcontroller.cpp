@@ -320,7 +320,7 @@ void tst_AppController::quitWithQueuedAndRunningWorkExitsZero()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), config.path()); // history, sessions
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), config.path());   // history, sessions
     environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), config.path()); // an instance alone
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(TASKRUNNER_EXECUTABLE),

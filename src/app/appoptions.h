@@ -16,7 +16,7 @@ struct AppOptions
     int tasks = 0;              // example tasks queued in each window at start
     QStringList commands;       // --task: command lines queued in the first window
     bool exitAfterFirstFrame = false;
-    bool restore = true; // reopen the sessions of the last run (--no-restore: not)
+    bool restore = true;      // reopen the sessions of the last run (--no-restore: not)
     bool newInstance = false; // run as an instance of its own, not in the running one
 
     bool hasInterval() const { return interval > 0; }

@@ -60,9 +60,9 @@ bool waitForNoRunners(std::chrono::milliseconds timeout)
 }
 
 // One quit of the real executable, `taskrunner -platform offscreen --sessions 20 --tasks 5
-// --shutdown-grace 2 --no-restore --new-instance`: SIGTERM as soon as its log shows every window's runner working on its
-// first task (and the global runner still in its first 1 s run), then the time until the
-// process has exited.
+// --shutdown-grace 2 --no-restore --new-instance`: SIGTERM as soon as its log shows every window's
+// runner working on its first task (and the global runner still in its first 1 s run), then the
+// time until the process has exited.
 double quitCooperativeOnce()
 {
     QProcess process;
