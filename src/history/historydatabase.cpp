@@ -1,4 +1,5 @@
 #include "historydatabase.h"
+#include "privatefolder.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -50,31 +51,6 @@ QString searchText(const HistoryEntry &entry)
     return (entry.commandLine + QLatin1Char('\n') + entry.result).toCaseFolded();
 }
 
-QString errnoText(int error)
-{
-    return QString::fromLocal8Bit(std::strerror(error));
-}
-
-// Creates the missing folders of `path`, the last one with mode 0700 (it holds the history).
-bool ensureFolder(const QString &path, QString &error)
-{
-    const QFileInfo info(path);
-    if (info.isDir())
-        return true;
-    if (info.exists()) {
-        error = errnoText(ENOTDIR);
-        return false;
-    }
-    const QString parent = info.absolutePath();
-    if (parent != path && !ensureFolder(parent, error))
-        return false;
-    if (::mkdir(QFile::encodeName(path).constData(), 0700) != 0 && errno != EEXIST) {
-        error = errnoText(errno);
-        return false;
-    }
-    return true;
-}
-
 // Creates `path` with mode 0600 if it does not exist, before SQLite opens it: SQLite would
 // create it with the umask's mode, and gives its -wal and -shm files the database's mode.
 bool ensureFile(const QString &path, QString &error)
@@ -82,7 +58,7 @@ bool ensureFile(const QString &path, QString &error)
     const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_CLOEXEC,
                           S_IRUSR | S_IWUSR);
     if (fd < 0) {
-        error = errnoText(errno);
+        error = detail::errnoText(errno);
         return false;
     }
     ::close(fd);
@@ -380,7 +356,7 @@ QString HistoryDatabase::setAside(const QString &path, QString &error)
     for (int n = 2; QFileInfo::exists(aside); ++n)
         aside = path + QStringLiteral(".corrupt-") + stamp + QLatin1Char('-') + QString::number(n);
     if (::rename(QFile::encodeName(path).constData(), QFile::encodeName(aside).constData()) != 0) {
-        error = errnoText(errno);
+        error = detail::errnoText(errno);
         return {};
     }
     // The journal files go with it, so the set-aside copy stays whole.
@@ -398,7 +374,7 @@ HistoryDatabase::OpenResult HistoryDatabase::open(const QString &path)
     close();
     QString error;
     const QString folder = QFileInfo(path).absolutePath();
-    if (!ensureFolder(folder, error)) {
+    if (!detail::ensurePrivateFolder(folder, error)) {
         return {Mode::Closed, tr("History is off for this run: the folder %1 cannot be created "
                                  "(%2).")
                                   .arg(QDir::toNativeSeparators(folder), error)};

@@ -1,4 +1,5 @@
 #include "sessionwriter.h"
+#include "privatefolder.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -20,30 +21,6 @@ namespace {
 
 const char formatName[] = "taskrunner-sessions";
 constexpr int formatVersion = 1;
-
-QString errnoText(int error)
-{
-    return QString::fromLocal8Bit(std::strerror(error));
-}
-
-bool ensureFolder(const QString &path, QString &error)
-{
-    const QFileInfo info(path);
-    if (info.isDir())
-        return true;
-    if (info.exists()) {
-        error = errnoText(ENOTDIR);
-        return false;
-    }
-    const QString parent = info.absolutePath();
-    if (parent != path && !ensureFolder(parent, error))
-        return false;
-    if (::mkdir(QFile::encodeName(path).constData(), 0700) != 0 && errno != EEXIST) {
-        error = errnoText(errno);
-        return false;
-    }
-    return true;
-}
 
 } // namespace
 
@@ -92,14 +69,14 @@ bool parse(const QByteArray &bytes, QList<SavedSession> &sessions, bool &cleanSh
 bool writeAtomically(const QString &path, const QByteArray &bytes, QString &error)
 {
     const QFileInfo info(path);
-    if (!ensureFolder(info.absolutePath(), error))
+    if (!detail::ensurePrivateFolder(info.absolutePath(), error))
         return false;
     const QByteArray target = QFile::encodeName(path);
     const QByteArray temporary = target + ".tmp-" + QByteArray::number(qint64(::getpid()));
     const int fd =
         ::open(temporary.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, S_IRUSR | S_IWUSR);
     if (fd < 0) {
-        error = errnoText(errno);
+        error = detail::errnoText(errno);
         return false;
     }
     qsizetype done = 0;
@@ -108,7 +85,7 @@ bool writeAtomically(const QString &path, const QByteArray &bytes, QString &erro
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
-            error = errnoText(n < 0 ? errno : ENOSPC);
+            error = detail::errnoText(n < 0 ? errno : ENOSPC);
             ::close(fd);
             ::unlink(temporary.constData());
             return false;
@@ -118,14 +95,14 @@ bool writeAtomically(const QString &path, const QByteArray &bytes, QString &erro
     // The data must be on disk before the rename makes it the file: else a power cut could
     // leave a renamed but empty file.
     if (::fsync(fd) != 0) {
-        error = errnoText(errno);
+        error = detail::errnoText(errno);
         ::close(fd);
         ::unlink(temporary.constData());
         return false;
     }
     ::close(fd);
     if (::rename(temporary.constData(), target.constData()) != 0) {
-        error = errnoText(errno);
+        error = detail::errnoText(errno);
         ::unlink(temporary.constData());
         return false;
     }
