@@ -257,9 +257,6 @@ private Q_SLOTS:
 
     void survivesKillDashNine()
     {
-#if defined(__SANITIZE_THREAD__)
-        QSKIP("ThreadSanitizer cannot start a process from a multi-threaded one (fork)");
-#endif
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("sessions.json"));
         for (int kill = 0; kill < 5; ++kill) {
