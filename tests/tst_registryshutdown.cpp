@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QTest>
 #include <QThread>
 #include <QTimer>
 
@@ -40,16 +41,7 @@ GlobalRunnerRegistry *registry()
 // Waits, with the application's events delivered, until `condition` or 10 s.
 template<typename Condition> bool waitFor(Condition condition)
 {
-    QElapsedTimer elapsed;
-    elapsed.start();
-    while (!condition()) {
-        if (elapsed.elapsed() > 10000)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-        std::this_thread::sleep_for(1ms);
-    }
-    return true;
+    return QTest::qWaitFor(condition, 10000);
 }
 
 void withoutAnApplication()
