@@ -45,6 +45,7 @@ private slots:
     void onlyTheFocusedControlIsFocused();
     void theStatusBarHasOnlyNamedChildren();
     void pauseIsNamedByItsText();
+    void pauseQueueIsNamedByItsText();
 };
 
 void tst_Accessibility::initTestCase()
@@ -156,6 +157,25 @@ void tst_Accessibility::pauseIsNamedByItsText()
     pause->click();
     QTRY_COMPARE_WITH_TIMEOUT(accessible(pause)->text(QAccessible::Name), QStringLiteral("Pause"),
                               5000);
+}
+
+void tst_Accessibility::pauseQueueIsNamedByItsText()
+{
+    AppController app(testOptions(QStringLiteral("a11y-pause-queue")));
+    SessionWindow *window = app.newWindow();
+    auto *pause = window->findChild<QAbstractButton *>(QStringLiteral("pauseQueueButton"));
+    QVERIFY(pause);
+    // Named by its text alone, as Pause is (the AT-SPI test counts the events of a toggle).
+    QVERIFY(pause->accessibleName().isEmpty());
+    QCOMPARE(accessible(pause)->text(QAccessible::Name), QStringLiteral("Pause Queue"));
+    pause->click();
+    QTRY_VERIFY_WITH_TIMEOUT(window->runner().state().paused, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(accessible(pause)->text(QAccessible::Name),
+                              QStringLiteral("Resume Queue"), 5000);
+    pause->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->runner().state().paused, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(accessible(pause)->text(QAccessible::Name),
+                              QStringLiteral("Pause Queue"), 5000);
 }
 
 QTEST_MAIN(tst_Accessibility)

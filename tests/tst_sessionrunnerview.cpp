@@ -322,10 +322,10 @@ void tst_SessionRunnerView::pauseResumeAndClearTheQueue()
     w.type(QStringLiteral("sleep 60"));
     QTRY_VERIFY_WITH_TIMEOUT(w.model() && w.stateOf(0) == QStringLiteral("running"), 5000);
     auto *pause = child<QToolButton>(w.view, "pauseQueueButton");
-    QCOMPARE(pause->accessibleName(), QStringLiteral("Pause Queue"));
+    QCOMPARE(pause->text(), QStringLiteral("Pause Queue"));
     QTest::mouseClick(pause, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(w.window->runner().state().paused, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(pause->accessibleName(), QStringLiteral("Resume Queue"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(pause->text(), QStringLiteral("Resume Queue"), 5000);
     w.type(QStringLiteral("echo one"));
     w.type(QStringLiteral("echo two"));
     w.window->runner().cancel(w.row(0)->id);

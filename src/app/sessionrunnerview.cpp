@@ -460,9 +460,10 @@ void SessionRunnerView::updateActions()
     ui->clearQueueAction->setEnabled(state.queueLength > 0);
     const QString pauseText = state.paused ? tr("Resume Queue") : tr("Pause Queue");
     if (ui->pauseQueueAction->text() != pauseText) {
+        // The button has no accessible name of its own: it is named by its text, so a toggle
+        // announces one name change, not one for the text and one for the name.
         ui->pauseQueueAction->setText(pauseText);
-        ui->pauseQueueAction->setIconText(state.paused ? tr("Resume") : tr("Pause"));
-        ui->pauseQueueButton->setAccessibleName(pauseText);
+        ui->pauseQueueAction->setIconText(pauseText);
     }
     ui->pauseQueueAction->setEnabled(!state.stopped);
 }
