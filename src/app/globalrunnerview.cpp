@@ -3,6 +3,7 @@
 
 #include "confirmdialog.h"
 #include "durationtext.h"
+#include "frameoverlay.h"
 #include "labels.h"
 #include "watchchart.h"
 #include "watchdialog.h"
@@ -413,6 +414,7 @@ void GlobalRunnerView::ensureHistory()
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setAlternatingRowColors(true);
     view->setTextElideMode(Qt::ElideRight);
+    FrameOverlay::install(view);
     m_runView = new WatchRunView(this);
     m_runView->setObjectName(QStringLiteral("watchRunView"));
     // A few lines each at least: the window's least height stays what it was.

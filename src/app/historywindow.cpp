@@ -3,6 +3,7 @@
 
 #include "confirmdialog.h"
 #include "durationtext.h"
+#include "frameoverlay.h"
 
 #include <TaskRunner/historymodel.h>
 #include <TaskRunner/historystore.h>
@@ -47,6 +48,8 @@ HistoryWindow::HistoryWindow(TaskRunner::HistoryStore *store,
         ui->stateCombo->addItem(tr(choice.label),
                                 choice.state ? QString::fromLatin1(choice.state) : QString());
     ui->historyTable->setModel(m_model);
+    FrameOverlay::install(ui->historyTable);
+    FrameOverlay::install(ui->outputEdit);
     ui->historyTable->verticalHeader()->hide();
     ui->historyTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     ui->historyTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);

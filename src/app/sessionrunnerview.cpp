@@ -3,6 +3,7 @@
 
 #include "confirmdialog.h"
 #include "durationtext.h"
+#include "frameoverlay.h"
 #include "labels.h"
 #include "taskoutputview.h"
 #include "tasktablemodel.h"
@@ -157,6 +158,7 @@ void SessionRunnerView::ensureTable()
     view->setShowGrid(false);
     view->setAlternatingRowColors(true);
     view->setContextMenuPolicy(Qt::CustomContextMenu);
+    FrameOverlay::install(view);
     view->verticalHeader()->hide();
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);

@@ -2,6 +2,7 @@
 #include "ui_taskoutputview.h"
 
 #include "durationtext.h"
+#include "frameoverlay.h"
 
 #include <QFontDatabase>
 #include <QLocale>
@@ -32,6 +33,7 @@ TaskOutputView::TaskOutputView(QWidget *parent)
     , m_stderrDecoder(QStringDecoder::Utf8)
 {
     ui->setupUi(this);
+    FrameOverlay::install(ui->outputEdit);
     ui->outputEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     ui->outputEdit->setMaximumBlockCount(lineLimit());
     ui->outputEdit->setPlaceholderText(tr("No output"));

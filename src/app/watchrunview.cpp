@@ -2,6 +2,7 @@
 #include "ui_watchrunview.h"
 
 #include "durationtext.h"
+#include "frameoverlay.h"
 #include "linediff.h"
 #include "watchhistory.h"
 
@@ -53,6 +54,7 @@ WatchRunView::WatchRunView(QWidget *parent)
     , ui(std::make_unique<Ui::WatchRunView>())
 {
     ui->setupUi(this);
+    FrameOverlay::install(ui->outputEdit);
     ui->outputEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     ui->outputEdit->setPlaceholderText(tr("No output"));
     ui->outputEdit->setMinimumHeight(fontMetrics().lineSpacing() +
