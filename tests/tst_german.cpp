@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
@@ -48,6 +49,8 @@ private slots:
     void numbersHaveADecimalComma();
     void qtsOwnTextsAreGerman();
     void mnemonicsStayUnique();
+    void commandOutcomesAreGerman();
+    void helpAndErrorsAreGerman();
 };
 
 namespace {
@@ -295,6 +298,61 @@ void tst_German::mnemonicsStayUnique()
                               5000);
     clash = mnemonicClash(window);
     QVERIFY2(clash.isEmpty(), qPrintable(clash));
+}
+
+void tst_German::commandOutcomesAreGerman()
+{
+    // The outcome texts come from the workers library, translated by the app's translators.
+    AppController app(testOptions(QStringLiteral("de-outcomes")));
+    SessionWindow *window = app.newWindow();
+    auto *field = window->findChild<QLineEdit *>(QStringLiteral("commandEdit"));
+    QVERIFY(field);
+    field->setText(QStringLiteral("sh -c 'echo kaputt >&2; exit 3'"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(label(window->sessionView(), "lastResultLabel")->text(),
+                              QStringLiteral("Letztes Ergebnis: Fehler: Exit-Status 3: kaputt"),
+                              10000);
+    field->setText(QStringLiteral("true"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(label(window->sessionView(), "lastResultLabel")->text(),
+                              QStringLiteral("Letztes Ergebnis: Exit 0"), 10000);
+    field->setText(QStringLiteral("/nonexistent/taskrunner-no-such-program"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        label(window->sessionView(), "lastResultLabel")
+            ->text()
+            .startsWith(QStringLiteral("Letztes Ergebnis: Fehler: "
+                                       "'/nonexistent/taskrunner-no-such-program' kann nicht "
+                                       "ausgeführt werden: ")),
+        10000);
+}
+
+void tst_German::helpAndErrorsAreGerman()
+{
+    // --help and a mistake on the command line are printed before any window exists.
+    const auto run = [](const QStringList &arguments) {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LANGUAGE"), QStringLiteral("de"));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(TASKRUNNER_EXECUTABLE), arguments);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(30000))
+            process.kill();
+        return std::pair{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput() +
+                                                               process.readAllStandardError())};
+    };
+    const auto [helpCode, help] = run({QStringLiteral("--help-all")});
+    QCOMPARE(helpCode, 0);
+    QVERIFY2(help.contains(QStringLiteral("--no-restore                Ohne die Sitzungen des "
+                                          "letzten Laufs starten")),
+             qPrintable(help));
+    QVERIFY2(help.contains(QStringLiteral("Qt-Optionen (von Qt ausgewertet")), qPrintable(help));
+    QVERIFY2(help.contains(QStringLiteral("Zeigt Hilfe")), qPrintable(help)); // Qt's own text
+    const auto [errorCode, error] = run({QStringLiteral("--sessions"), QStringLiteral("0")});
+    QCOMPARE(errorCode, 2);
+    QCOMPARE(error, QStringLiteral("taskrunner: --sessions: '0' ist nicht erlaubt; geben Sie eine "
+                                   "ganze Zahl von 1 bis 64 an.\n"));
 }
 
 int main(int argc, char *argv[])

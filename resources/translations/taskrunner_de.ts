@@ -89,6 +89,179 @@
     </message>
 </context>
 <context>
+    <name>AppOptions</name>
+    <message>
+        <source>Platform plugin: xcb, wayland, offscreen, ...</source>
+        <translation>Plattform-Plugin: xcb, wayland, offscreen, …</translation>
+    </message>
+    <message>
+        <source>Where to look for platform plugins.</source>
+        <translation>Wo nach Plattform-Plugins gesucht wird.</translation>
+    </message>
+    <message>
+        <source>Platform theme.</source>
+        <translation>Plattform-Thema.</translation>
+    </message>
+    <message>
+        <source>An extra plugin to load; may be repeated.</source>
+        <translation>Ein zusätzlich zu ladendes Plugin; darf wiederholt werden.</translation>
+    </message>
+    <message>
+        <source>Geometry of the first window, as WxH+X+Y.</source>
+        <translation>Geometrie des ersten Fensters, als BxH+X+Y.</translation>
+    </message>
+    <message>
+        <source>The same as -qwindowgeometry.</source>
+        <translation>Dasselbe wie -qwindowgeometry.</translation>
+    </message>
+    <message>
+        <source>Default window icon.</source>
+        <translation>Vorgabe-Fenstersymbol.</translation>
+    </message>
+    <message>
+        <source>The same as -qwindowicon.</source>
+        <translation>Dasselbe wie -qwindowicon.</translation>
+    </message>
+    <message>
+        <source>Title of the first window.</source>
+        <translation>Titel des ersten Fensters.</translation>
+    </message>
+    <message>
+        <source>The same as -qwindowtitle.</source>
+        <translation>Dasselbe wie -qwindowtitle.</translation>
+    </message>
+    <message>
+        <source>Restore an earlier session.</source>
+        <translation>Eine frühere Sitzung wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>X11 display to use instead of $DISPLAY.</source>
+        <translation>Das X11-Display, das statt $DISPLAY benutzt wird.</translation>
+    </message>
+    <message>
+        <source>X11 instance name.</source>
+        <translation>X11-Instanzname.</translation>
+    </message>
+    <message>
+        <source>Widget style: Fusion, Windows, ...</source>
+        <translation>Widget-Stil: Fusion, Windows, …</translation>
+    </message>
+    <message>
+        <source>Style sheet for the whole application.</source>
+        <translation>Style Sheet für die ganze Anwendung.</translation>
+    </message>
+    <message>
+        <source>Lay the windows out from right to left.</source>
+        <translation>Die Fenster von rechts nach links anordnen.</translation>
+    </message>
+    <message>
+        <source>Print how many widgets were left at exit.</source>
+        <translation>Beim Beenden ausgeben, wie viele Widgets übrig waren.</translation>
+    </message>
+    <message>
+        <source>Never grab the mouse or the keyboard.</source>
+        <translation>Maus und Tastatur nie exklusiv belegen.</translation>
+    </message>
+    <message>
+        <source>Grab them even under a debugger.</source>
+        <translation>Sie auch unter einem Debugger exklusiv belegen.</translation>
+    </message>
+    <message>
+        <source>Make X11 calls synchronous (for debugging).</source>
+        <translation>X11-Aufrufe synchron machen (zur Fehlersuche).</translation>
+    </message>
+    <message>
+        <source>Load the testability plugin.</source>
+        <translation>Das Testability-Plugin laden.</translation>
+    </message>
+    <message>
+        <source>Qt options (taken by Qt; one or two dashes):</source>
+        <translation>Qt-Optionen (von Qt ausgewertet; mit einem oder zwei Bindestrichen):</translation>
+    </message>
+    <message>
+        <source>Keeps long work off the GUI thread: every window is a session with its own worker
+thread and task queue, and all windows share the periodic watches.
+
+One instance per user: while Task Runner runs, launching it again opens the new
+windows in the running instance and exits. There --sessions, --tasks and --task are
+the new windows and their tasks, --global-key the watch they show (an example watch
+is made for a key that is no watch), --interval is set on that watch (not saved) and
+--task-seconds is for their example tasks; --shutdown-grace and Qt&apos;s options stay
+those of the running instance. --new-instance starts an instance of its own.</source>
+        <translation>Hält lange Arbeit vom GUI-Thread fern: Jedes Fenster ist eine Sitzung mit eigenem
+Worker-Thread und eigener Aufgabenwarteschlange, und alle Fenster teilen sich die
+periodischen Überwachungen.
+
+Eine Instanz pro Benutzer: Läuft Task Runner bereits, öffnet ein erneuter Start die
+neuen Fenster in der laufenden Instanz und beendet sich. Dabei sind --sessions, --tasks
+und --task die neuen Fenster und ihre Aufgaben, --global-key die Überwachung, die sie
+zeigen (für einen Schlüssel, der keine Überwachung ist, wird eine Beispielüberwachung
+angelegt), --interval gilt für diese Überwachung (ohne gespeichert zu werden) und
+--task-seconds für ihre Beispielaufgaben; --shutdown-grace und die Optionen von Qt
+bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</translation>
+    </message>
+    <message>
+        <source>Open &lt;n&gt; session windows at start (1-%1).</source>
+        <translation>Beim Start &lt;n&gt; Sitzungsfenster öffnen (1–%1).</translation>
+    </message>
+    <message>
+        <source>Pause of the global worker between runs, in seconds (at least %1). Default: the saved value, else 0.33.</source>
+        <translation>Pause des globalen Workers zwischen den Läufen, in Sekunden (mindestens %1). Vorgabe: der gespeicherte Wert, sonst 0.33.</translation>
+    </message>
+    <message>
+        <source>How long each example task takes, in seconds (0-%1).</source>
+        <translation>Wie lange jede Beispielaufgabe dauert, in Sekunden (0–%1).</translation>
+    </message>
+    <message>
+        <source>The watch the windows show (a global runner&apos;s key); an example watch is made for a key that is no watch.</source>
+        <translation>Die Überwachung, die die Fenster zeigen (der Schlüssel eines globalen Runners); für einen Schlüssel, der keine Überwachung ist, wird eine Beispielüberwachung angelegt.</translation>
+    </message>
+    <message>
+        <source>How long quitting waits for busy workers, in seconds (0-%1).</source>
+        <translation>Wie lange das Beenden auf beschäftigte Worker wartet, in Sekunden (0–%1).</translation>
+    </message>
+    <message>
+        <source>Queue &lt;n&gt; example tasks in every window at start (0-%1).</source>
+        <translation>Beim Start in jedem Fenster &lt;n&gt; Beispielaufgaben einreihen (0–%1).</translation>
+    </message>
+    <message>
+        <source>Queue the command &lt;command&gt; in the first window, split into words as a shell would and run without one; may be given several times.</source>
+        <translation>Den Befehl &lt;command&gt; im ersten Fenster einreihen, in Wörter zerlegt wie von einer Shell und ohne eine ausgeführt; darf mehrmals angegeben werden.</translation>
+    </message>
+    <message>
+        <source>Start without the sessions of the last run (they are kept for later).</source>
+        <translation>Ohne die Sitzungen des letzten Laufs starten (sie bleiben für später erhalten).</translation>
+    </message>
+    <message>
+        <source>Run as an instance of its own, with its own runners, instead of opening the windows in the running one.</source>
+        <translation>Als eigene Instanz mit eigenen Runnern laufen, statt die Fenster in der laufenden zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Quit once the first window is shown (for start-up measurements).</source>
+        <translation>Beenden, sobald das erste Fenster gezeigt ist (für Messungen des Starts).</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &apos;%1&apos;: this program takes only options.</source>
+        <translation>Unerwartetes Argument &apos;%1&apos;: Dieses Programm nimmt nur Optionen.</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not allowed; give a whole number from %3 to %4.</source>
+        <translation>--%1: &apos;%2&apos; ist nicht erlaubt; geben Sie eine ganze Zahl von %3 bis %4 an.</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not allowed; give a number of seconds from %3 to %4.</source>
+        <translation>--%1: &apos;%2&apos; ist nicht erlaubt; geben Sie eine Anzahl Sekunden von %3 bis %4 an.</translation>
+    </message>
+    <message>
+        <source>--global-key: the key may not be empty.</source>
+        <translation>--global-key: Der Schlüssel darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>--task: &apos;%1&apos; is not a command: %2.</source>
+        <translation>--task: &apos;%1&apos; ist kein Befehl: %2.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <source>Task Runner</source>
@@ -1247,6 +1420,120 @@
     </message>
 </context>
 <context>
+    <name>TaskRunner::CommandSpec</name>
+    <message>
+        <source>unbalanced quotes: the %1 at column %2 is never closed</source>
+        <translation>unausgeglichene Anführungszeichen: Das %1 in Spalte %2 wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>the command is empty</source>
+        <translation>der Befehl ist leer</translation>
+    </message>
+    <message>
+        <source>the command names no program</source>
+        <translation>der Befehl nennt kein Programm</translation>
+    </message>
+    <message>
+        <source>not a saved command: %1</source>
+        <translation>kein gespeicherter Befehl: %1</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>er ist leer</translation>
+    </message>
+    <message>
+        <source>its version is not a number</source>
+        <translation>seine Version ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>it was saved by a newer version (format %1)</source>
+        <translation>er wurde von einer neueren Version gespeichert (Format %1)</translation>
+    </message>
+    <message>
+        <source>&apos;program&apos; is not text</source>
+        <translation>&apos;program&apos; ist kein Text</translation>
+    </message>
+    <message>
+        <source>&apos;arguments&apos; is not a list of text</source>
+        <translation>&apos;arguments&apos; ist keine Liste von Texten</translation>
+    </message>
+    <message>
+        <source>&apos;workingDirectory&apos; is not text</source>
+        <translation>&apos;workingDirectory&apos; ist kein Text</translation>
+    </message>
+    <message>
+        <source>&apos;shell&apos; is not true or false</source>
+        <translation>&apos;shell&apos; ist weder wahr noch falsch</translation>
+    </message>
+    <message>
+        <source>&apos;line&apos; is not text</source>
+        <translation>&apos;line&apos; ist kein Text</translation>
+    </message>
+    <message>
+        <source>there is nothing to run</source>
+        <translation>es gibt nichts auszuführen</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::CommandWorker</name>
+    <message>
+        <source>error %1</source>
+        <translation>Fehler %1</translation>
+    </message>
+    <message>
+        <source>cannot run &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos; kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>folder &apos;%1&apos; does not exist</source>
+        <translation>Ordner &apos;%1&apos; existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot use folder &apos;%1&apos;: %2</source>
+        <translation>Ordner &apos;%1&apos; kann nicht benutzt werden: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a folder</source>
+        <translation>&apos;%1&apos; ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot enter folder &apos;%1&apos;: %2</source>
+        <translation>In Ordner &apos;%1&apos; kann nicht gewechselt werden: %2</translation>
+    </message>
+    <message>
+        <source>the calling thread has no event dispatcher</source>
+        <translation>der aufrufende Thread hat keinen Event-Dispatcher</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>beendet durch %1</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>Exit-Status %1</translation>
+    </message>
+    <message>
+        <source>exit 0</source>
+        <translation>Exit 0</translation>
+    </message>
+    <message>
+        <source>the command is empty</source>
+        <translation>der Befehl ist leer</translation>
+    </message>
+    <message>
+        <source>cancelled before it started</source>
+        <translation>abgebrochen, bevor er begann</translation>
+    </message>
+    <message>
+        <source>the task is not a command</source>
+        <translation>die Aufgabe ist kein Befehl</translation>
+    </message>
+    <message>
+        <source>signal %1</source>
+        <translation>Signal %1</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner::HistoryModel</name>
     <message>
         <source>%1 ms</source>
@@ -1417,6 +1704,53 @@
             <numerusform>%n Aufgabe konnte nicht im Verlauf aufgezeichnet werden.</numerusform>
             <numerusform>%n Aufgaben konnten nicht im Verlauf aufgezeichnet werden.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::Samplers</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: it is empty</source>
+        <translation>%1 kann nicht gelesen werden: die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>cannot read /proc/meminfo: no %1</source>
+        <translation>/proc/meminfo kann nicht gelesen werden: kein %1</translation>
+    </message>
+    <message>
+        <source>cannot read /proc/loadavg: unexpected contents</source>
+        <translation>/proc/loadavg kann nicht gelesen werden: unerwarteter Inhalt</translation>
+    </message>
+    <message>
+        <source>no folder to measure the free space of</source>
+        <translation>kein Ordner, dessen freier Speicherplatz gemessen werden soll</translation>
+    </message>
+    <message>
+        <source>folder &apos;%1&apos; does not exist</source>
+        <translation>Ordner &apos;%1&apos; existiert nicht</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a folder</source>
+        <translation>&apos;%1&apos; ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot read the free space of &apos;%1&apos;</source>
+        <translation>der freie Speicherplatz von &apos;%1&apos; kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Load average (1 min)</source>
+        <translation>Durchschnittliche Last (1 min)</translation>
+    </message>
+    <message>
+        <source>Memory in use</source>
+        <translation>Belegter Speicher</translation>
+    </message>
+    <message>
+        <source>Free space</source>
+        <translation>Freier Speicherplatz</translation>
     </message>
 </context>
 <context>
@@ -1876,31 +2210,6 @@
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Keeps long work off the GUI thread: every window is a session with its own worker
-thread and task queue, and all windows share the periodic watches.
-
-One instance per user: while Task Runner runs, launching it again opens the new
-windows in the running instance and exits. There --sessions, --tasks and --task are
-the new windows and their tasks, --global-key the watch they show (an example watch
-is made for a key that is no watch), --interval is set on that watch (not saved) and
---task-seconds is for their example tasks; --shutdown-grace and Qt&apos;s options stay
-those of the running instance. --new-instance starts an instance of its own.</source>
-        <translation>Hält lange Arbeit vom GUI-Thread fern: Jedes Fenster ist eine Sitzung mit eigenem
-Worker-Thread und eigener Aufgabenwarteschlange, und alle Fenster teilen sich die
-periodischen Überwachungen.
-
-Eine Instanz pro Benutzer: Läuft Task Runner bereits, öffnet ein erneuter Start die
-neuen Fenster in der laufenden Instanz und beendet sich. Dabei sind --sessions, --tasks
-und --task die neuen Fenster und ihre Aufgaben, --global-key die Überwachung, die sie
-zeigen (für einen Schlüssel, der keine Überwachung ist, wird eine Beispielüberwachung
-angelegt), --interval gilt für diese Überwachung (ohne gespeichert zu werden) und
---task-seconds für ihre Beispielaufgaben; --shutdown-grace und die Optionen von Qt
-bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</translation>
     </message>
 </context>
 </TS>

@@ -89,6 +89,169 @@
     </message>
 </context>
 <context>
+    <name>AppOptions</name>
+    <message>
+        <source>Platform plugin: xcb, wayland, offscreen, ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to look for platform plugins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform theme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An extra plugin to load; may be repeated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geometry of the first window, as WxH+X+Y.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same as -qwindowgeometry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default window icon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same as -qwindowicon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title of the first window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same as -qwindowtitle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore an earlier session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X11 display to use instead of $DISPLAY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X11 instance name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Widget style: Fusion, Windows, ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Style sheet for the whole application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lay the windows out from right to left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print how many widgets were left at exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never grab the mouse or the keyboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grab them even under a debugger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make X11 calls synchronous (for debugging).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the testability plugin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt options (taken by Qt; one or two dashes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps long work off the GUI thread: every window is a session with its own worker
+thread and task queue, and all windows share the periodic watches.
+
+One instance per user: while Task Runner runs, launching it again opens the new
+windows in the running instance and exits. There --sessions, --tasks and --task are
+the new windows and their tasks, --global-key the watch they show (an example watch
+is made for a key that is no watch), --interval is set on that watch (not saved) and
+--task-seconds is for their example tasks; --shutdown-grace and Qt&apos;s options stay
+those of the running instance. --new-instance starts an instance of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &lt;n&gt; session windows at start (1-%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause of the global worker between runs, in seconds (at least %1). Default: the saved value, else 0.33.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long each example task takes, in seconds (0-%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The watch the windows show (a global runner&apos;s key); an example watch is made for a key that is no watch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long quitting waits for busy workers, in seconds (0-%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue &lt;n&gt; example tasks in every window at start (0-%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue the command &lt;command&gt; in the first window, split into words as a shell would and run without one; may be given several times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start without the sessions of the last run (they are kept for later).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run as an instance of its own, with its own runners, instead of opening the windows in the running one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit once the first window is shown (for start-up measurements).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &apos;%1&apos;: this program takes only options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not allowed; give a whole number from %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not allowed; give a number of seconds from %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--global-key: the key may not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--task: &apos;%1&apos; is not a command: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <source>Task Runner</source>
@@ -1244,6 +1407,120 @@
     </message>
 </context>
 <context>
+    <name>TaskRunner::CommandSpec</name>
+    <message>
+        <source>unbalanced quotes: the %1 at column %2 is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command names no program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a saved command: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its version is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was saved by a newer version (format %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;program&apos; is not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;arguments&apos; is not a list of text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;workingDirectory&apos; is not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;shell&apos; is not true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;line&apos; is not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is nothing to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::CommandWorker</name>
+    <message>
+        <source>error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot run &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder &apos;%1&apos; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot use folder &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot enter folder &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the calling thread has no event dispatcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled before it started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task is not a command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner::HistoryModel</name>
     <message>
         <source>%1 ms</source>
@@ -1414,6 +1691,53 @@
             <numerusform>%n task could not be recorded in the history.</numerusform>
             <numerusform>%n tasks could not be recorded in the history.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::Samplers</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: it is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read /proc/meminfo: no %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read /proc/loadavg: unexpected contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no folder to measure the free space of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder &apos;%1&apos; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the free space of &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load average (1 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free space</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1872,21 +2196,6 @@
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Keeps long work off the GUI thread: every window is a session with its own worker
-thread and task queue, and all windows share the periodic watches.
-
-One instance per user: while Task Runner runs, launching it again opens the new
-windows in the running instance and exits. There --sessions, --tasks and --task are
-the new windows and their tasks, --global-key the watch they show (an example watch
-is made for a key that is no watch), --interval is set on that watch (not saved) and
---task-seconds is for their example tasks; --shutdown-grace and Qt&apos;s options stay
-those of the running instance. --new-instance starts an instance of its own.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

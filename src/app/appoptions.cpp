@@ -33,27 +33,36 @@ struct QtOption
     const char *description;
 };
 constexpr QtOption qtOptions[] = {
-    {"platform", "name[:options]", "Platform plugin: xcb, wayland, offscreen, ..."},
-    {"platformpluginpath", "path", "Where to look for platform plugins."},
-    {"platformtheme", "theme", "Platform theme."},
-    {"plugin", "plugin", "An extra plugin to load; may be repeated."},
-    {"qwindowgeometry", "geometry", "Geometry of the first window, as WxH+X+Y."},
-    {"geometry", "geometry", "The same as -qwindowgeometry."},
-    {"qwindowicon", "icon", "Default window icon."},
-    {"icon", "icon", "The same as -qwindowicon."},
-    {"qwindowtitle", "title", "Title of the first window."},
-    {"title", "title", "The same as -qwindowtitle."},
-    {"session", "session", "Restore an earlier session."},
-    {"display", "display", "X11 display to use instead of $DISPLAY."},
-    {"name", "name", "X11 instance name."},
-    {"style", "style", "Widget style: Fusion, Windows, ..."},
-    {"stylesheet", "file", "Style sheet for the whole application."},
-    {"reverse", nullptr, "Lay the windows out from right to left."},
-    {"widgetcount", nullptr, "Print how many widgets were left at exit."},
-    {"nograb", nullptr, "Never grab the mouse or the keyboard."},
-    {"dograb", nullptr, "Grab them even under a debugger."},
-    {"sync", nullptr, "Make X11 calls synchronous (for debugging)."},
-    {"testability", nullptr, "Load the testability plugin."},
+    {"platform", "name[:options]",
+     QT_TRANSLATE_NOOP("AppOptions", "Platform plugin: xcb, wayland, offscreen, ...")},
+    {"platformpluginpath", "path",
+     QT_TRANSLATE_NOOP("AppOptions", "Where to look for platform plugins.")},
+    {"platformtheme", "theme", QT_TRANSLATE_NOOP("AppOptions", "Platform theme.")},
+    {"plugin", "plugin",
+     QT_TRANSLATE_NOOP("AppOptions", "An extra plugin to load; may be repeated.")},
+    {"qwindowgeometry", "geometry",
+     QT_TRANSLATE_NOOP("AppOptions", "Geometry of the first window, as WxH+X+Y.")},
+    {"geometry", "geometry", QT_TRANSLATE_NOOP("AppOptions", "The same as -qwindowgeometry.")},
+    {"qwindowicon", "icon", QT_TRANSLATE_NOOP("AppOptions", "Default window icon.")},
+    {"icon", "icon", QT_TRANSLATE_NOOP("AppOptions", "The same as -qwindowicon.")},
+    {"qwindowtitle", "title", QT_TRANSLATE_NOOP("AppOptions", "Title of the first window.")},
+    {"title", "title", QT_TRANSLATE_NOOP("AppOptions", "The same as -qwindowtitle.")},
+    {"session", "session", QT_TRANSLATE_NOOP("AppOptions", "Restore an earlier session.")},
+    {"display", "display",
+     QT_TRANSLATE_NOOP("AppOptions", "X11 display to use instead of $DISPLAY.")},
+    {"name", "name", QT_TRANSLATE_NOOP("AppOptions", "X11 instance name.")},
+    {"style", "style", QT_TRANSLATE_NOOP("AppOptions", "Widget style: Fusion, Windows, ...")},
+    {"stylesheet", "file",
+     QT_TRANSLATE_NOOP("AppOptions", "Style sheet for the whole application.")},
+    {"reverse", nullptr,
+     QT_TRANSLATE_NOOP("AppOptions", "Lay the windows out from right to left.")},
+    {"widgetcount", nullptr,
+     QT_TRANSLATE_NOOP("AppOptions", "Print how many widgets were left at exit.")},
+    {"nograb", nullptr, QT_TRANSLATE_NOOP("AppOptions", "Never grab the mouse or the keyboard.")},
+    {"dograb", nullptr, QT_TRANSLATE_NOOP("AppOptions", "Grab them even under a debugger.")},
+    {"sync", nullptr,
+     QT_TRANSLATE_NOOP("AppOptions", "Make X11 calls synchronous (for debugging).")},
+    {"testability", nullptr, QT_TRANSLATE_NOOP("AppOptions", "Load the testability plugin.")},
 };
 
 QString qtOptionsHelp()
@@ -67,11 +76,13 @@ QString qtOptionsHelp()
         width = std::max(width, int(name.size()));
         names << name;
     }
-    QString help = QStringLiteral("\nQt options (taken by Qt; one or two dashes):\n");
+    QString help = QLatin1Char('\n') +
+                   AppOptions::tr("Qt options (taken by Qt; one or two dashes):") +
+                   QLatin1Char('\n');
     for (qsizetype i = 0; i < names.size(); ++i)
         help += QStringLiteral("  %1  %2\n")
                     .arg(names.at(i), -width)
-                    .arg(QLatin1String(qtOptions[i].description));
+                    .arg(AppOptions::tr(qtOptions[i].description));
     return help;
 }
 
@@ -90,64 +101,62 @@ std::chrono::milliseconds AppOptions::shutdownGraceDuration() const
 AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptions &options)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main",
-        "Keeps long work off the GUI thread: every window is a session with its own worker\n"
-        "thread and task queue, and all windows share the periodic watches.\n"
-        "\n"
-        "One instance per user: while Task Runner runs, launching it again opens the new\n"
-        "windows in the running instance and exits. There --sessions, --tasks and --task are\n"
-        "the new windows and their tasks, --global-key the watch they show (an example watch\n"
-        "is made for a key that is no watch), --interval is set on that watch (not saved) and\n"
-        "--task-seconds is for their example tasks; --shutdown-grace and Qt's options stay\n"
-        "those of the running instance. --new-instance starts an instance of its own."));
+    parser.setApplicationDescription(
+        tr("Keeps long work off the GUI thread: every window is a session with its own worker\n"
+           "thread and task queue, and all windows share the periodic watches.\n"
+           "\n"
+           "One instance per user: while Task Runner runs, launching it again opens the new\n"
+           "windows in the running instance and exits. There --sessions, --tasks and --task are\n"
+           "the new windows and their tasks, --global-key the watch they show (an example watch\n"
+           "is made for a key that is no watch), --interval is set on that watch (not saved) and\n"
+           "--task-seconds is for their example tasks; --shutdown-grace and Qt's options stay\n"
+           "those of the running instance. --new-instance starts an instance of its own."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption sessions(
         QStringLiteral("sessions"),
-        QStringLiteral("Open <n> session windows at start (1-%1).").arg(maximumSessions),
-        QStringLiteral("n"), QStringLiteral("1"));
+        tr("Open <n> session windows at start (1-%1).").arg(maximumSessions), QStringLiteral("n"),
+        QStringLiteral("1"));
     const QCommandLineOption interval(
         QStringLiteral("interval"),
-        QStringLiteral("Pause of the global worker between runs, in seconds (at least %1). "
-                       "Default: the saved value, else 0.33.")
+        tr("Pause of the global worker between runs, in seconds (at least %1). "
+           "Default: the saved value, else 0.33.")
             .arg(TaskRunner::GlobalRunner::minimumInterval()),
         QStringLiteral("seconds"));
     const QCommandLineOption taskSeconds(
         QStringLiteral("task-seconds"),
-        QStringLiteral("How long each example task takes, in seconds (0-%1).")
-            .arg(maximumTaskSeconds),
+        tr("How long each example task takes, in seconds (0-%1).").arg(maximumTaskSeconds),
         QStringLiteral("seconds"), QStringLiteral("1"));
     const QCommandLineOption globalKey(
         QStringLiteral("global-key"),
-        QStringLiteral("The watch the windows show (a global runner's key); an example watch "
-                       "is made for a key that is no watch."),
+        tr("The watch the windows show (a global runner's key); an example watch "
+           "is made for a key that is no watch."),
         QStringLiteral("key"), QStringLiteral("example-worker"));
     const QCommandLineOption shutdownGrace(
         QStringLiteral("shutdown-grace"),
-        QStringLiteral("How long quitting waits for busy workers, in seconds (0-%1).")
+        tr("How long quitting waits for busy workers, in seconds (0-%1).")
             .arg(maximumShutdownGrace),
         QStringLiteral("seconds"), QStringLiteral("2"));
     const QCommandLineOption tasks(QStringLiteral("tasks"),
-                                   QStringLiteral("Queue <n> example tasks in every window at "
-                                                  "start (0-%1).")
+                                   tr("Queue <n> example tasks in every window at "
+                                      "start (0-%1).")
                                        .arg(maximumTasks),
                                    QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption task(
         QStringLiteral("task"),
-        QStringLiteral("Queue the command <command> in the first window, split into words as a "
-                       "shell would and run without one; may be given several times."),
+        tr("Queue the command <command> in the first window, split into words as a "
+           "shell would and run without one; may be given several times."),
         QStringLiteral("command"));
     const QCommandLineOption noRestore(
         QStringLiteral("no-restore"),
-        QStringLiteral("Start without the sessions of the last run (they are kept for later)."));
+        tr("Start without the sessions of the last run (they are kept for later)."));
     const QCommandLineOption newInstance(
         QStringLiteral("new-instance"),
-        QStringLiteral("Run as an instance of its own, with its own runners, instead of opening "
-                       "the windows in the running one."));
+        tr("Run as an instance of its own, with its own runners, instead of opening "
+           "the windows in the running one."));
     QCommandLineOption exitAfterFirstFrame(QStringLiteral("exit-after-first-frame"),
-                                           QStringLiteral("Quit once the first window is shown "
-                                                          "(for start-up measurements)."));
+                                           tr("Quit once the first window is shown "
+                                              "(for start-up measurements)."));
     exitAfterFirstFrame.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({sessions, interval, taskSeconds, globalKey, shutdownGrace, tasks, task,
                        noRestore, newInstance, exitAfterFirstFrame});
@@ -175,8 +184,14 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
     const bool helpAll = parser.isSet(QStringLiteral("help-all"));
     if (parser.isSet(help) || helpAll) {
         result.outcome = Outcome::ShowHelp;
-        result.text = parser.helpText().replace(QLatin1String("<executable_name>"),
-                                                QLatin1String("taskrunner"));
+        // The usage line names the program as Qt found it: argv[0] when an application object
+        // exists (to print in the user's language), a placeholder before. It says taskrunner.
+        const QString shownName = QCoreApplication::instance()
+                                      ? QCoreApplication::arguments().value(0)
+                                      : QStringLiteral("<executable_name>");
+        result.text = parser.helpText();
+        if (const qsizetype at = result.text.indexOf(shownName); at >= 0 && !shownName.isEmpty())
+            result.text.replace(at, shownName.size(), QStringLiteral("taskrunner"));
         if (!result.text.endsWith(QLatin1Char('\n')))
             result.text += QLatin1Char('\n');
         if (helpAll)
@@ -190,7 +205,7 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
         return result;
     }
     if (!parser.positionalArguments().isEmpty())
-        return fail(QStringLiteral("Unexpected argument '%1': this program takes only options.")
+        return fail(tr("Unexpected argument '%1': this program takes only options.")
                         .arg(parser.positionalArguments().constFirst()));
 
     // Each reader leaves the default when the option is absent, and returns false with the
@@ -204,7 +219,7 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
         value = text.trimmed().toInt(&ok);
         if (ok && value >= minimum && value <= maximum)
             return true;
-        error = QStringLiteral("--%1: '%2' is not allowed; give a whole number from %3 to %4.")
+        error = tr("--%1: '%2' is not allowed; give a whole number from %3 to %4.")
                     .arg(option.names().constFirst(), text)
                     .arg(minimum)
                     .arg(maximum);
@@ -217,8 +232,8 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
         const QString text = parser.value(option);
         if (parseFinite(text, value) && value >= minimum && value <= maximum)
             return true;
-        error = QStringLiteral("--%1: '%2' is not allowed; give a number of seconds from %3 "
-                               "to %4.")
+        error = tr("--%1: '%2' is not allowed; give a number of seconds from %3 "
+                   "to %4.")
                     .arg(option.names().constFirst(), text, describe(minimum), describe(maximum));
         return false;
     };
@@ -234,12 +249,12 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
     if (parser.isSet(globalKey)) {
         parsed.globalKey = parser.value(globalKey).trimmed();
         if (parsed.globalKey.isEmpty())
-            return fail(QStringLiteral("--global-key: the key may not be empty."));
+            return fail(tr("--global-key: the key may not be empty."));
     }
     for (const QString &line : parser.values(task)) {
         QString reason;
         if (!TaskRunner::CommandSpec::fromLine(line, false, &reason).isValid())
-            return fail(QStringLiteral("--task: '%1' is not a command: %2.").arg(line, reason));
+            return fail(tr("--task: '%1' is not a command: %2.").arg(line, reason));
         parsed.commands << line;
     }
     parsed.exitAfterFirstFrame = parser.isSet(exitAfterFirstFrame);

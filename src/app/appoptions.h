@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -8,6 +9,9 @@
 // What the command line can set. Defaults are the reference's.
 struct AppOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(AppOptions)
+
+public:
     int sessions = 1;         // windows opened at start, 1-64
     double interval = -1;     // seconds; < 0: the saved value or 0.33
     double taskSeconds = 1.0; // how long the example tasks take

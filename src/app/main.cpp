@@ -23,7 +23,14 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     AppOptions options;
-    const AppOptions::ParseResult parsed = AppOptions::parse(arguments, options);
+    AppOptions::ParseResult parsed = AppOptions::parse(arguments, options);
+    if (parsed.outcome != AppOptions::Outcome::Run) {
+        // What is printed is in the user's language: an application object for the
+        // translators, made only when there is something to print.
+        QCoreApplication printer(argc, argv);
+        ApplicationInfo::installTranslations();
+        parsed = AppOptions::parse(arguments, options);
+    }
     switch (parsed.outcome) {
     case AppOptions::Outcome::ShowHelp:
     case AppOptions::Outcome::ShowVersion:

@@ -1,5 +1,7 @@
 #include <TaskRunner/commandspec.h>
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <optional>
 
@@ -72,7 +74,9 @@ std::optional<QStringList> splitWords(QStringView line, QString *error)
         }
     }
     if (!quote.isNull()) {
-        setError(error, QStringLiteral("unbalanced quotes: the %1 at column %2 is never closed")
+        setError(error, QCoreApplication::translate(
+                            "TaskRunner::CommandSpec",
+                            "unbalanced quotes: the %1 at column %2 is never closed")
                             .arg(quote)
                             .arg(quoteAt + 1));
         return std::nullopt;
@@ -143,7 +147,8 @@ std::optional<bool> toBool(const QVariant &value)
 CommandSpec CommandSpec::fromLine(const QString &line, bool useShell, QString *error)
 {
     if (line.trimmed().isEmpty()) {
-        setError(error, QStringLiteral("the command is empty"));
+        setError(error,
+                 QCoreApplication::translate("TaskRunner::CommandSpec", "the command is empty"));
         return {};
     }
     CommandSpec spec;
@@ -158,7 +163,8 @@ CommandSpec CommandSpec::fromLine(const QString &line, bool useShell, QString *e
     if (!words)
         return {};
     if (words->isEmpty() || words->constFirst().isEmpty()) { // only '' or ""
-        setError(error, QStringLiteral("the command names no program"));
+        setError(error, QCoreApplication::translate("TaskRunner::CommandSpec",
+                                                    "the command names no program"));
         return {};
     }
     spec.program = words->takeFirst();
@@ -208,20 +214,25 @@ QVariantMap CommandSpec::toVariantMap() const
 CommandSpec CommandSpec::fromVariantMap(const QVariantMap &map, QString *error)
 {
     const auto fail = [error](const QString &reason) {
-        setError(error, QStringLiteral("not a saved command: %1").arg(reason));
+        setError(error,
+                 QCoreApplication::translate("TaskRunner::CommandSpec", "not a saved command: %1")
+                     .arg(reason));
         return CommandSpec();
     };
     if (map.isEmpty())
-        return fail(QStringLiteral("it is empty"));
+        return fail(QCoreApplication::translate("TaskRunner::CommandSpec", "it is empty"));
 
     const QVariant version = map.value(QStringLiteral("version"));
     if (version.isValid()) {
         bool ok = false;
         const int number = version.toInt(&ok);
         if (!ok || number < 1)
-            return fail(QStringLiteral("its version is not a number"));
+            return fail(QCoreApplication::translate("TaskRunner::CommandSpec",
+                                                    "its version is not a number"));
         if (number > formatVersion)
-            return fail(QStringLiteral("it was saved by a newer version (format %1)").arg(number));
+            return fail(QCoreApplication::translate("TaskRunner::CommandSpec",
+                                                    "it was saved by a newer version (format %1)")
+                            .arg(number));
     }
 
     const std::optional<QString> program = toString(map.value(QStringLiteral("program")));
@@ -231,15 +242,19 @@ CommandSpec CommandSpec::fromVariantMap(const QVariantMap &map, QString *error)
     const std::optional<bool> shell = toBool(map.value(QStringLiteral("shell")));
     const std::optional<QString> line = toString(map.value(QStringLiteral("line")));
     if (!program)
-        return fail(QStringLiteral("'program' is not text"));
+        return fail(
+            QCoreApplication::translate("TaskRunner::CommandSpec", "'program' is not text"));
     if (!arguments)
-        return fail(QStringLiteral("'arguments' is not a list of text"));
+        return fail(QCoreApplication::translate("TaskRunner::CommandSpec",
+                                                "'arguments' is not a list of text"));
     if (!folder)
-        return fail(QStringLiteral("'workingDirectory' is not text"));
+        return fail(QCoreApplication::translate("TaskRunner::CommandSpec",
+                                                "'workingDirectory' is not text"));
     if (!shell)
-        return fail(QStringLiteral("'shell' is not true or false"));
+        return fail(
+            QCoreApplication::translate("TaskRunner::CommandSpec", "'shell' is not true or false"));
     if (!line)
-        return fail(QStringLiteral("'line' is not text"));
+        return fail(QCoreApplication::translate("TaskRunner::CommandSpec", "'line' is not text"));
 
     CommandSpec spec;
     if (*shell || program->isEmpty()) {
@@ -248,8 +263,10 @@ CommandSpec CommandSpec::fromVariantMap(const QVariantMap &map, QString *error)
         QString reason;
         spec = fromLine(*line, *shell, &reason);
         if (!spec.isValid())
-            return fail(line->trimmed().isEmpty() ? QStringLiteral("there is nothing to run")
-                                                  : reason);
+            return fail(line->trimmed().isEmpty()
+                            ? QCoreApplication::translate("TaskRunner::CommandSpec",
+                                                          "there is nothing to run")
+                            : reason);
     } else {
         spec.program = *program;
         spec.arguments = *arguments;

@@ -33,15 +33,17 @@ QString systemReason(int error)
     return QString::fromLocal8Bit(strerror_r(error, buffer, sizeof buffer));
 #else
     if (strerror_r(error, buffer, sizeof buffer) != 0)
-        return QStringLiteral("error %1").arg(error);
+        return QCoreApplication::translate("TaskRunner::CommandWorker", "error %1").arg(error);
     return QString::fromLocal8Bit(buffer);
 #endif
 }
 
 [[noreturn]] void cannotRun(const CommandSpec &spec, const QString &reason)
 {
-    throw CommandError(CommandError::Reason::CannotStart,
-                       QStringLiteral("cannot run '%1': %2").arg(spec.program, reason));
+    throw CommandError(
+        CommandError::Reason::CannotStart,
+        QCoreApplication::translate("TaskRunner::CommandWorker", "cannot run '%1': %2")
+            .arg(spec.program, reason));
 }
 
 // The folder must exist before the child's chdir() fails on it: the reason is then ours to
@@ -54,15 +56,20 @@ void checkFolder(const CommandSpec &spec)
     struct stat info = {};
     if (::stat(path.constData(), &info) != 0) {
         if (errno == ENOENT || errno == ENOTDIR)
-            cannotRun(spec,
-                      QStringLiteral("folder '%1' does not exist").arg(spec.workingDirectory));
-        cannotRun(spec, QStringLiteral("cannot use folder '%1': %2")
+            cannotRun(spec, QCoreApplication::translate("TaskRunner::CommandWorker",
+                                                        "folder '%1' does not exist")
+                                .arg(spec.workingDirectory));
+        cannotRun(spec, QCoreApplication::translate("TaskRunner::CommandWorker",
+                                                    "cannot use folder '%1': %2")
                             .arg(spec.workingDirectory, systemReason(errno)));
     }
     if (!S_ISDIR(info.st_mode))
-        cannotRun(spec, QStringLiteral("'%1' is not a folder").arg(spec.workingDirectory));
+        cannotRun(spec,
+                  QCoreApplication::translate("TaskRunner::CommandWorker", "'%1' is not a folder")
+                      .arg(spec.workingDirectory));
     if (::access(path.constData(), X_OK) != 0)
-        cannotRun(spec, QStringLiteral("cannot enter folder '%1': %2")
+        cannotRun(spec, QCoreApplication::translate("TaskRunner::CommandWorker",
+                                                    "cannot enter folder '%1': %2")
                             .arg(spec.workingDirectory, systemReason(errno)));
 }
 
@@ -174,7 +181,9 @@ QVariant CommandRun::run(const QString &program)
 {
     QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
     if (!dispatcher)
-        cannotRun(m_spec, QStringLiteral("the calling thread has no event dispatcher"));
+        cannotRun(m_spec,
+                  QCoreApplication::translate("TaskRunner::CommandWorker",
+                                              "the calling thread has no event dispatcher"));
 
     m_process.setProgram(program);
     m_process.setArguments(m_spec.arguments);
@@ -335,17 +344,20 @@ QVariant CommandRun::outcome()
     }
     if (m_exitStatus == QProcess::CrashExit)
         throw CommandError(Reason::Signal,
-                           QStringLiteral("killed by %1").arg(detail::signalName(m_exitCode)),
+                           QCoreApplication::translate("TaskRunner::CommandWorker", "killed by %1")
+                               .arg(detail::signalName(m_exitCode)),
                            m_exitCode);
     m_context.setExitCode(m_exitCode);
     if (m_exitCode != 0 || m_cancelled) {
-        QString message = QStringLiteral("exit status %1").arg(m_exitCode);
+        QString message = QCoreApplication::translate("TaskRunner::CommandWorker", "exit status %1")
+                              .arg(m_exitCode);
         if (const QString line = m_stderrLine.text(); !line.isEmpty())
             message += QStringLiteral(": ") + line;
         throw CommandError(Reason::ExitStatus, message, m_exitCode);
     }
     const QString line = m_stdoutLine.text();
-    return line.isEmpty() ? QStringLiteral("exit 0") : line;
+    return line.isEmpty() ? QCoreApplication::translate("TaskRunner::CommandWorker", "exit 0")
+                          : line;
 }
 
 } // namespace
@@ -353,11 +365,13 @@ QVariant CommandRun::outcome()
 QVariant runCommand(const CommandSpec &spec, TaskContext &context, const CommandOptions &options)
 {
     if (!spec.isValid())
-        throw CommandError(CommandError::Reason::CannotStart,
-                           QStringLiteral("the command is empty"));
+        throw CommandError(
+            CommandError::Reason::CannotStart,
+            QCoreApplication::translate("TaskRunner::CommandWorker", "the command is empty"));
     if (context.isCancelled())
         throw CommandError(CommandError::Reason::Cancelled,
-                           QStringLiteral("cancelled before it started"));
+                           QCoreApplication::translate("TaskRunner::CommandWorker",
+                                                       "cancelled before it started"));
     checkFolder(spec);
     const QString program = resolveProgram(spec);
     CommandRun run(spec, context, options);
@@ -373,8 +387,9 @@ SessionWorker commandSessionWorker(const CommandOptions &options, SessionWorker 
                               options);
         if (otherTasks)
             return otherTasks(task, context);
-        throw CommandError(CommandError::Reason::CannotStart,
-                           QStringLiteral("the task is not a command"));
+        throw CommandError(
+            CommandError::Reason::CannotStart,
+            QCoreApplication::translate("TaskRunner::CommandWorker", "the task is not a command"));
     };
 }
 

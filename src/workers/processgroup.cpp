@@ -1,5 +1,6 @@
 #include "processgroup.h"
 
+#include <QCoreApplication>
 #include <QSocketNotifier>
 
 #include <dirent.h>
@@ -43,7 +44,7 @@ QString signalName(int signal)
             return QLatin1String(entry.name);
     }
 #endif
-    return QStringLiteral("signal %1").arg(signal);
+    return QCoreApplication::translate("TaskRunner::CommandWorker", "signal %1").arg(signal);
 }
 
 int descriptorLimit()

@@ -1,5 +1,6 @@
 #include <TaskRunner/samplers.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -21,10 +22,12 @@ QByteArray readProcFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        fail(QCoreApplication::translate("TaskRunner::Samplers", "cannot read %1: %2")
+                 .arg(path, file.errorString()));
     const QByteArray contents = file.readAll();
     if (contents.isEmpty())
-        fail(QStringLiteral("cannot read %1: it is empty").arg(path));
+        fail(QCoreApplication::translate("TaskRunner::Samplers", "cannot read %1: it is empty")
+                 .arg(path));
     return contents;
 }
 
@@ -48,7 +51,8 @@ double meminfoKiB(const QByteArray &meminfo, QByteArrayView name)
             return kib;
         break;
     }
-    fail(QStringLiteral("cannot read /proc/meminfo: no %1").arg(QLatin1String(name)));
+    fail(QCoreApplication::translate("TaskRunner::Samplers", "cannot read /proc/meminfo: no %1")
+             .arg(QLatin1String(name)));
 }
 
 double loadAverage()
@@ -57,7 +61,8 @@ double loadAverage()
     bool ok = false;
     const double load = loadavg.left(loadavg.indexOf(' ')).toDouble(&ok);
     if (!ok)
-        fail(QStringLiteral("cannot read /proc/loadavg: unexpected contents"));
+        fail(QCoreApplication::translate("TaskRunner::Samplers",
+                                         "cannot read /proc/loadavg: unexpected contents"));
     return load;
 }
 
@@ -70,15 +75,20 @@ double memoryInUse()
 double freeSpace(const QString &folder)
 {
     if (folder.isEmpty())
-        fail(QStringLiteral("no folder to measure the free space of"));
+        fail(QCoreApplication::translate("TaskRunner::Samplers",
+                                         "no folder to measure the free space of"));
     const QFileInfo info(folder);
     if (!info.exists())
-        fail(QStringLiteral("folder '%1' does not exist").arg(folder));
+        fail(QCoreApplication::translate("TaskRunner::Samplers", "folder '%1' does not exist")
+                 .arg(folder));
     if (!info.isDir())
-        fail(QStringLiteral("'%1' is not a folder").arg(folder));
+        fail(QCoreApplication::translate("TaskRunner::Samplers", "'%1' is not a folder")
+                 .arg(folder));
     const QStorageInfo storage(folder);
     if (!storage.isValid() || !storage.isReady())
-        fail(QStringLiteral("cannot read the free space of '%1'").arg(folder));
+        fail(QCoreApplication::translate("TaskRunner::Samplers",
+                                         "cannot read the free space of '%1'")
+                 .arg(folder));
     return double(storage.bytesAvailable()) / double(1 << 30);
 }
 
@@ -130,11 +140,11 @@ QString samplerName(SamplerKind kind)
 {
     switch (kind) {
     case SamplerKind::LoadAverage:
-        return QStringLiteral("Load average (1 min)");
+        return QCoreApplication::translate("TaskRunner::Samplers", "Load average (1 min)");
     case SamplerKind::MemoryInUse:
-        return QStringLiteral("Memory in use");
+        return QCoreApplication::translate("TaskRunner::Samplers", "Memory in use");
     case SamplerKind::FreeSpace:
-        return QStringLiteral("Free space");
+        return QCoreApplication::translate("TaskRunner::Samplers", "Free space");
     }
     return {};
 }
