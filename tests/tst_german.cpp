@@ -325,6 +325,22 @@ void tst_German::commandOutcomesAreGerman()
                                        "'/nonexistent/taskrunner-no-such-program' kann nicht "
                                        "ausgeführt werden: ")),
         10000);
+    // A running command cancelled, and a waiting one: their outcomes in the table.
+    field->setText(QStringLiteral("sleep 30"));
+    QTest::keyClick(field, Qt::Key_Return);
+    field->setText(QStringLiteral("echo später"));
+    QTest::keyClick(field, Qt::Key_Return);
+    auto *model = window->findChild<TaskTableModel *>();
+    QVERIFY(model);
+    QTRY_COMPARE_WITH_TIMEOUT(model->runningRow(), 3, 10000);
+    const TaskRunner::TaskId running = model->rowAt(3)->id;
+    const TaskRunner::TaskId waiting = model->rowAt(4)->id;
+    window->runner().cancel(waiting);
+    window->runner().cancel(running);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowAt(model->rowOf(waiting))->outcome,
+                              QStringLiteral("abgebrochen"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowAt(model->rowOf(running))->outcome,
+                              QStringLiteral("beendet durch SIGTERM"), 10000);
 }
 
 void tst_German::helpAndErrorsAreGerman()

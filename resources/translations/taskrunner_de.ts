@@ -1754,6 +1754,13 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
     </message>
 </context>
 <context>
+    <name>TaskRunner::SessionRunner</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner::SessionStore</name>
     <message>
         <source>The sessions of the last run cannot be read: %1.</source>
@@ -1773,6 +1780,20 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
     <message>
         <source>Open sessions cannot be saved for the next launch: %1 (%2).</source>
         <translation>Offene Sitzungen können nicht für den nächsten Start gespeichert werden: %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::TaskRecord</name>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::WorkerCall</name>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
     </message>
 </context>
 <context>

@@ -1741,6 +1741,13 @@ those of the running instance. --new-instance starts an instance of its own.</so
     </message>
 </context>
 <context>
+    <name>TaskRunner::SessionRunner</name>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner::SessionStore</name>
     <message>
         <source>The sessions of the last run cannot be read: %1.</source>
@@ -1759,6 +1766,20 @@ those of the running instance. --new-instance starts an instance of its own.</so
     <name>TaskRunner::SessionWriter</name>
     <message>
         <source>Open sessions cannot be saved for the next launch: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::TaskRecord</name>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner::WorkerCall</name>
+    <message>
+        <source>unknown error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -47,7 +47,7 @@ void finishCancelled(const SessionCore::Promise &promise)
 
 QString cancelledText()
 {
-    return QStringLiteral("cancelled");
+    return QCoreApplication::translate("TaskRunner::SessionRunner", "cancelled");
 }
 } // namespace
 

@@ -1,5 +1,7 @@
 #include <TaskRunner/taskrecord.h>
 
+#include <QCoreApplication>
+
 namespace TaskRunner {
 
 namespace {
@@ -48,7 +50,7 @@ QString TaskRecord::outcomeText() const
 QString displayText(const QVariant &value)
 {
     if (!value.isValid() || value.isNull())
-        return QStringLiteral("None");
+        return QCoreApplication::translate("TaskRunner::TaskRecord", "None");
     if (value.typeId() == QMetaType::QDateTime)
         return value.toDateTime().toString(Qt::ISODateWithMs);
     if (value.canConvert<QString>())

@@ -4,6 +4,7 @@
 
 #include <TaskRunner/taskrecord.h>
 
+#include <QCoreApplication>
 #include <QException>
 #include <QString>
 #include <QVariant>
@@ -51,7 +52,8 @@ callWorker(Call &&call, OnCancelled &&onThreadCancelled)
         outcome.exception = std::current_exception();
     } catch (...) {
         outcome.failed = true;
-        outcome.errorMessage = QStringLiteral("unknown error");
+        outcome.errorMessage =
+            QCoreApplication::translate("TaskRunner::WorkerCall", "unknown error");
         outcome.exception = std::current_exception();
     }
     return outcome;
