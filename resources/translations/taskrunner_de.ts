@@ -2233,4 +2233,11 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
         <translation>%1 s</translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source>nothing to open</source>
+        <translation>nichts zu öffnen</translation>
+    </message>
+</context>
 </TS>

@@ -2220,4 +2220,11 @@ those of the running instance. --new-instance starts an instance of its own.</so
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source>nothing to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -74,7 +74,7 @@ int main(int argc, char *argv[])
             if (parsed.outcome != AppOptions::Outcome::Run) {
                 *error = parsed.outcome == AppOptions::Outcome::Error
                              ? parsed.text
-                             : QStringLiteral("nothing to open");
+                             : QCoreApplication::translate("main", "nothing to open");
                 return -1;
             }
             if (controller.isQuitting())
