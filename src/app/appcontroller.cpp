@@ -118,15 +118,30 @@ void AppController::start()
     int fresh = std::max(0, m_options.sessions - restoring);
     if (fresh == 0 && commandLineTasks)
         fresh = 1;
-    for (int i = 0; i < fresh; ++i) {
-        SessionWindow *window = newWindow();
-        for (int task = 0; task < m_options.tasks; ++task)
-            window->sessionView()->addExampleTask();
-        if (i == 0) {
-            for (const QString &line : m_options.commands)
-                window->sessionView()->addCommand(line, false);
-        }
+    // The first window now, the others one per turn of the event loop (after the restored
+    // ones): the first is up at once, and a quit, a key or a paint never waits behind twenty
+    // windows being built.
+    m_pendingFresh = fresh;
+    if (m_pendingFresh > 0 && m_pendingRestore.isEmpty() && restoring == 0)
+        openNextFresh();
+    else if (m_pendingFresh > 0 && m_pendingRestore.isEmpty())
+        QTimer::singleShot(0, this, &AppController::openNextFresh);
+}
+
+void AppController::openNextFresh()
+{
+    if (m_pendingFresh <= 0 || m_quitting)
+        return;
+    --m_pendingFresh;
+    SessionWindow *window = newWindow();
+    for (int task = 0; task < m_options.tasks; ++task)
+        window->sessionView()->addExampleTask();
+    if (!std::exchange(m_commandsQueued, true)) {
+        for (const QString &line : m_options.commands)
+            window->sessionView()->addCommand(line, false);
     }
+    if (m_pendingFresh > 0)
+        QTimer::singleShot(0, this, &AppController::openNextFresh);
 }
 
 QList<SessionWindow *> AppController::openWindows(const AppOptions &request)
@@ -288,6 +303,8 @@ void AppController::restoreNext()
     restoreSession(m_pendingRestore.takeFirst());
     if (!m_pendingRestore.isEmpty())
         QTimer::singleShot(0, this, &AppController::restoreNext);
+    else if (m_pendingFresh > 0)
+        QTimer::singleShot(0, this, &AppController::openNextFresh);
 }
 
 void AppController::tellOnce(const QString &message)
