@@ -118,14 +118,11 @@ void AppController::start()
     int fresh = std::max(0, m_options.sessions - restoring);
     if (fresh == 0 && commandLineTasks)
         fresh = 1;
-    // The first window now, the others one per turn of the event loop (after the restored
-    // ones): the first is up at once, and a quit, a key or a paint never waits behind twenty
-    // windows being built.
+    // The first window now (with the command line's commands, which are then saved with it
+    // from the start), the others one per turn of the event loop, after the restored ones: a
+    // quit, a key or a paint never waits behind twenty windows being built.
     m_pendingFresh = fresh;
-    if (m_pendingFresh > 0 && m_pendingRestore.isEmpty() && restoring == 0)
-        openNextFresh();
-    else if (m_pendingFresh > 0 && m_pendingRestore.isEmpty())
-        QTimer::singleShot(0, this, &AppController::openNextFresh);
+    openNextFresh();
 }
 
 void AppController::openNextFresh()
@@ -140,7 +137,8 @@ void AppController::openNextFresh()
         for (const QString &line : m_options.commands)
             window->sessionView()->addCommand(line, false);
     }
-    if (m_pendingFresh > 0)
+    // The next one after the restored ones still to come (restoreNext() calls it then).
+    if (m_pendingFresh > 0 && m_pendingRestore.isEmpty())
         QTimer::singleShot(0, this, &AppController::openNextFresh);
 }
 

@@ -137,7 +137,7 @@ private:
     QList<QPointer<SessionWindow>> m_dirtySessions;
     QStringList m_pendingNotices;
     QList<TaskRunner::SavedSession> m_pendingRestore; // reopened one per event-loop turn
-    int m_pendingFresh = 0;                           // opened one per turn, after those
+    int m_pendingFresh = 0;                           // asked for, opened one per turn after those
     bool m_commandsQueued = false;                    // the command line's --task lines
     bool m_uncleanShutdown = false;
     QRect m_lastPlacement; // where the newest window was put (its client area)
