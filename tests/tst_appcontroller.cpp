@@ -40,6 +40,7 @@ private slots:
     void cleanup();
 
     void startOpensTheRequestedWindows();
+    void commandLineCommandsGoToTheFirstWindowOnly();
     void commandLineIntervalWinsOverSavedOne();
     void intervalAndGeometrySurviveARestart();
     void garbageSettingsFallBackToDefaults();
@@ -84,6 +85,25 @@ void tst_AppController::startOpensTheRequestedWindows()
         QTRY_COMPARE_WITH_TIMEOUT(window->runner().state().done, 2u, 10000);
     // One thread per watch: the default one and c-start, however many windows show them.
     QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("global "), 2, 5000);
+}
+
+void tst_AppController::commandLineCommandsGoToTheFirstWindowOnly()
+{
+    AppOptions options;
+    options.sessions = 3;
+    options.tasks = 1;
+    options.taskSeconds = 0.01;
+    options.commands = {QStringLiteral("echo one"), QStringLiteral("echo two")};
+    options.globalKey = QStringLiteral("c-commands");
+    AppController app(options);
+    app.start();
+    QTRY_COMPARE_WITH_TIMEOUT(app.windows().size(), 3, 5000);
+    const QList<SessionWindow *> windows = app.windows();
+    // The first: its example task and both commands; the others their example task only.
+    QCOMPARE(windows.at(0)->runner().state().appended, 3u);
+    QCOMPARE(windows.at(1)->runner().state().appended, 1u);
+    QCOMPARE(windows.at(2)->runner().state().appended, 1u);
+    QTRY_COMPARE_WITH_TIMEOUT(windows.at(0)->runner().state().done, 3u, 10000);
 }
 
 void tst_AppController::commandLineIntervalWinsOverSavedOne()

@@ -6,6 +6,7 @@
 #include "testsupport.h"
 
 #include <QAbstractScrollArea>
+#include <QAccessible>
 #include <QApplication>
 #include <QImage>
 #include <QPixmap>
@@ -95,6 +96,16 @@ void tst_FractionalScale::theTaskTableAndTheOutputKeepTheirFrames()
         (output = window->findChild<QPlainTextEdit *>(QStringLiteral("outputEdit"))) &&
             output->isVisible(),
         5000);
+    // What paints the frames again is no control for a screen reader.
+    for (QWidget *area : {static_cast<QWidget *>(table), static_cast<QWidget *>(output)}) {
+        auto *overlay =
+            area->findChild<QWidget *>(QStringLiteral("frameOverlay"), Qt::FindDirectChildrenOnly);
+        QVERIFY(overlay);
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(overlay);
+        QVERIFY(accessible);
+        QVERIFY(accessible->state().invisible);
+        QCOMPARE(accessible->role(), QAccessible::NoRole);
+    }
     // The window at several widths: each puts the views' right edges elsewhere on the pixel grid.
     for (int extra = 0; extra < 4; ++extra) {
         window->resize(window->minimumSizeHint().width() + extra, window->height() + extra);

@@ -326,13 +326,16 @@ void tst_German::commandOutcomesAreGerman()
                                        "ausgeführt werden: ")),
         10000);
     // A running command cancelled, and a waiting one: their outcomes in the table.
-    field->setText(QStringLiteral("sleep 30"));
+    field->setText(QStringLiteral("sh -c 'echo los; exec sleep 30'"));
     QTest::keyClick(field, Qt::Key_Return);
     field->setText(QStringLiteral("echo später"));
     QTest::keyClick(field, Qt::Key_Return);
     auto *model = window->findChild<TaskTableModel *>();
     QVERIFY(model);
     QTRY_COMPARE_WITH_TIMEOUT(model->runningRow(), 3, 10000);
+    // Cancelled once it runs (it wrote), not before it started.
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowAt(3)->output && model->rowAt(3)->output->totalSize() > 0,
+                             10000);
     const TaskRunner::TaskId running = model->rowAt(3)->id;
     const TaskRunner::TaskId waiting = model->rowAt(4)->id;
     window->runner().cancel(waiting);

@@ -219,7 +219,11 @@ void tst_RunnerWatcher::watcherInAnotherThreadEmitsThere()
     runner.append(1);
     QTRY_VERIFY_WITH_TIMEOUT(count.load() >= 1, 5000);
     QCOMPARE(emittedOn.load(), &thread);
-    QMetaObject::invokeMethod(watcher, &QObject::deleteLater);
+    // Destroyed in its thread before that thread's loop is told to quit: a deleteLater() queued
+    // to it could still wait in its queue when the loop ends, and the watcher (which holds the
+    // runner's object) would never go.
+    QMetaObject::invokeMethod(
+        watcher, [watcher] { delete watcher; }, Qt::BlockingQueuedConnection);
     thread.quit();
     QVERIFY(thread.wait(5000));
     runner.stop();

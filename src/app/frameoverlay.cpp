@@ -1,8 +1,11 @@
 #include "frameoverlay.h"
 
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QEvent>
 #include <QFrame>
 #include <QPainter>
+#include <QPointer>
 #include <QStyle>
 #include <QStyleOptionFrame>
 
@@ -10,12 +13,17 @@
 
 namespace {
 
+const auto overlayName = QStringLiteral("frameOverlay");
+const auto keeperName = QStringLiteral("frameOverlayKeeper");
+
 bool isFractional(qreal ratio)
 {
     return std::abs(ratio - std::round(ratio)) > 1e-6;
 }
 
-// Paints `area`'s frame as QFrame::drawFrame() does, from above the area's children.
+// Paints `area`'s frame as QFrame::drawFrame() does, from above the area's children. Masked to
+// the frame's ring and the one pixel inside it that the children cover, so that a repaint of a
+// child repaints the overlay only where it meets the frame.
 class Overlay : public QWidget
 {
 public:
@@ -23,7 +31,7 @@ public:
         : QWidget(area)
         , m_area(area)
     {
-        setObjectName(QStringLiteral("frameOverlay"));
+        setObjectName(overlayName);
         setAttribute(Qt::WA_TransparentForMouseEvents);
         setAttribute(Qt::WA_NoSystemBackground);
         setFocusPolicy(Qt::NoFocus);
@@ -62,6 +70,31 @@ private:
     QFrame *m_area;
 };
 
+// Nothing for a screen reader: it is part of the area's look, not a control.
+class OverlayInterface : public QAccessibleWidget
+{
+public:
+    explicit OverlayInterface(QWidget *overlay)
+        : QAccessibleWidget(overlay, QAccessible::NoRole)
+    {}
+
+    QAccessible::State state() const override
+    {
+        QAccessible::State state = QAccessibleWidget::state();
+        state.invisible = true;
+        return state;
+    }
+};
+
+QAccessibleInterface *overlayInterface(const QString &className, QObject *object)
+{
+    if (className == QLatin1String("QWidget")) {
+        if (auto *overlay = dynamic_cast<Overlay *>(object))
+            return new OverlayInterface(overlay);
+    }
+    return nullptr;
+}
+
 class Keeper : public QObject
 {
 public:
@@ -69,6 +102,7 @@ public:
         : QObject(area)
         , m_area(area)
     {
+        setObjectName(keeperName);
         area->installEventFilter(this);
         for (QObject *child : area->children())
             if (child->isWidgetType())
@@ -82,7 +116,7 @@ protected:
         if (watched != m_area) {
             // The scroll area raises its scroll bars when it lays them out: stay above them.
             if (event->type() == QEvent::ZOrderChange && m_overlay && watched != m_overlay &&
-                m_overlay->isVisible())
+                watched->objectName() != overlayName && m_overlay->isVisible())
                 m_overlay->raise();
             return false;
         }
@@ -117,18 +151,27 @@ private:
             m_overlay = new Overlay(m_area);
         if (!m_overlay)
             return;
-        m_overlay->setGeometry(m_area->rect());
+        const QRect all = m_area->rect();
+        const int width = m_area->frameWidth() + 1;
+        m_overlay->setGeometry(all);
+        m_overlay->setMask(QRegion(all).subtracted(all.adjusted(width, width, -width, -width)));
         m_overlay->raise();
         m_overlay->setVisible(needed);
     }
 
     QFrame *m_area;
-    Overlay *m_overlay = nullptr;
+    QPointer<Overlay> m_overlay;
 };
 
 } // namespace
 
 void FrameOverlay::install(QFrame *area)
 {
-    new Keeper(area);
+    static const bool accessible = [] {
+        QAccessible::installFactory(overlayInterface);
+        return true;
+    }();
+    Q_UNUSED(accessible)
+    if (!area->findChild<QObject *>(keeperName, Qt::FindDirectChildrenOnly))
+        new Keeper(area);
 }

@@ -10,11 +10,12 @@ class QFrame;
 // there: the task table showed no right border. For such an area this puts a widget above its
 // children that paints the area's frame once more, with the area's own style option, and does
 // nothing else (no background, no mouse, no focus). At a whole scale factor no such widget is
-// made, so nothing changes there (and the viewport still scrolls by copying pixels).
+// made, so nothing changes there.
 namespace FrameOverlay {
 
-// Watches `area` from now on (its resizes, showing, screen changes); call once per area, in the
-// GUI thread. Owned by `area`.
+// Watches `area` from now on (its resizes, showing, screen changes), in the GUI thread; a second
+// call for the same area does nothing. Owned by `area`. The overlay is invisible to a screen
+// reader.
 void install(QFrame *area);
 
 } // namespace FrameOverlay

@@ -489,7 +489,12 @@ void SessionRunnerView::showProgress(const TaskRunner::SessionRunnerState &state
         ui->progressBar->setRange(0, 1000);
         const int value =
             int(std::clamp<qint64>(state.progressValue * 1000 / state.progressMaximum, 0, 1000));
-        if (value != ui->progressBar->value()) {
+        // Only a change the bar can show, a pixel or more (and its ends): a long task moves it
+        // a pixel in many notifications.
+        const int width = std::max(1, ui->progressBar->width());
+        const auto pixel = [width](int permille) { return qint64(permille) * width / 1000; };
+        if (value != ui->progressBar->value() &&
+            (value == 0 || value == 1000 || pixel(value) != pixel(ui->progressBar->value()))) {
             // QProgressBar::setValue() repaints at once, synchronously, whenever the bar grew by
             // a chunk: with many windows busy that was most of the GUI thread's time. With
             // updates off it only stores the value; turning them on again schedules one update,

@@ -38,8 +38,10 @@ struct CommandOptions
 ///
 /// Returns the last line with something in it of stdout, or "exit 0" when there was none.
 /// Throws CommandError: "exit status N: <last line of stderr>" (or "exit status N"),
-/// "killed by SIGTERM", "cannot run 'prog': <reason>". Reports the exit status of a process
-/// that exited through context.setExitCode().
+/// "killed by SIGTERM", "cannot run 'prog': <reason>". These texts go through
+/// QCoreApplication::translate() (context "TaskRunner::CommandWorker"), so they are in the
+/// language of the translators the application installed; without any, as written here.
+/// Reports the exit status of a process that exited through context.setExitCode().
 ///
 /// A cancel (of the task, or its runner's stop) sends SIGTERM to the process group, and SIGKILL
 /// after options.killGrace if it is still there; then it throws. Once the process itself has

@@ -39,7 +39,8 @@ TASKRUNNER_WORKERS_EXPORT QList<SamplerKind> samplerKinds();
 TASKRUNNER_WORKERS_EXPORT QString samplerId(SamplerKind kind);
 /// The kind that samplerId() names, or std::nullopt.
 TASKRUNNER_WORKERS_EXPORT std::optional<SamplerKind> samplerFromId(QStringView id);
-/// "Load average (1 min)", "Memory in use", "Free space" (untranslated; the app has its own).
+/// "Load average (1 min)", "Memory in use", "Free space", through QCoreApplication::translate()
+/// (context "TaskRunner::Samplers"), as the samplers' errors are.
 TASKRUNNER_WORKERS_EXPORT QString samplerName(SamplerKind kind);
 /// "MiB" and "GiB"; empty for the load average, which has no unit.
 TASKRUNNER_WORKERS_EXPORT QString samplerUnit(SamplerKind kind);
