@@ -306,18 +306,13 @@ check(wait_for(lambda: any("cancel" in c.lower() for c in row_with(tasks, "sleep
 
 # The session's Pause Queue: named by its text, one name change per toggle.
 pause_queue = find(session, "push button", "Pause Queue")
-since = len(events)
-do(pause_queue, "Press")
-check(wait_for(lambda: pause_queue.name == "Resume Queue"), "Pause Queue becomes Resume Queue",
-      pause_queue.name)
-check(settled(lambda: name_events(pause_queue, since) == ["Resume Queue"]),
-      "with one name-change event", str(name_events(pause_queue, since)))
-since = len(events)
-do(pause_queue, "Press")
-check(wait_for(lambda: pause_queue.name == "Pause Queue"), "Resume Queue becomes Pause Queue",
-      pause_queue.name)
-check(settled(lambda: name_events(pause_queue, since) == ["Pause Queue"]),
-      "with one name-change event", str(name_events(pause_queue, since)))
+for before, after in (("Pause Queue", "Resume Queue"), ("Resume Queue", "Pause Queue")):
+    since = len(events)
+    do(pause_queue, "Press")
+    check(wait_for(lambda: pause_queue.name == after), f"{before} becomes {after}",
+          pause_queue.name)
+    check(settled(lambda: name_events(pause_queue, since) == [after]),
+          "with one name-change event", str(name_events(pause_queue, since)))
 
 # Pause and Resume: one name change each, none while the watch runs.
 pause = find(shared, "push button", "Pause")
