@@ -122,24 +122,24 @@ void AppController::start()
     // from the start), the others one per turn of the event loop, after the restored ones: a
     // quit, a key or a paint never waits behind twenty windows being built.
     m_pendingFresh = fresh;
-    openNextFresh();
+    if (SessionWindow *first = openNextFresh()) {
+        for (const QString &line : m_options.commands)
+            first->sessionView()->addCommand(line, false);
+    }
 }
 
-void AppController::openNextFresh()
+SessionWindow *AppController::openNextFresh()
 {
     if (m_pendingFresh <= 0 || m_quitting)
-        return;
+        return nullptr;
     --m_pendingFresh;
     SessionWindow *window = newWindow();
     for (int task = 0; task < m_options.tasks; ++task)
         window->sessionView()->addExampleTask();
-    if (!std::exchange(m_commandsQueued, true)) {
-        for (const QString &line : m_options.commands)
-            window->sessionView()->addCommand(line, false);
-    }
     // The next one after the restored ones still to come (restoreNext() calls it then).
     if (m_pendingFresh > 0 && m_pendingRestore.isEmpty())
         QTimer::singleShot(0, this, &AppController::openNextFresh);
+    return window;
 }
 
 QList<SessionWindow *> AppController::openWindows(const AppOptions &request)

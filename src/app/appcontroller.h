@@ -116,9 +116,9 @@ private:
     void saveDirtySessions();
     void restoreSession(const TaskRunner::SavedSession &saved);
     void restoreNext();
-    // Opens the next of the windows the command line asked for, with its example tasks (and
-    // the first with the command line's commands).
-    void openNextFresh();
+    // Opens the next of the windows the command line asked for, with its example tasks; null
+    // when none is left (or the app quits).
+    SessionWindow *openNextFresh();
     // Shows `message` in the active window (the first one, if none is open yet).
     void tellOnce(const QString &message);
     void onAboutToQuit();
@@ -138,7 +138,6 @@ private:
     QStringList m_pendingNotices;
     QList<TaskRunner::SavedSession> m_pendingRestore; // reopened one per event-loop turn
     int m_pendingFresh = 0;                           // asked for, opened one per turn after those
-    bool m_commandsQueued = false;                    // the command line's --task lines
     bool m_uncleanShutdown = false;
     QRect m_lastPlacement; // where the newest window was put (its client area)
     static constexpr int cascadeStep = 32;
