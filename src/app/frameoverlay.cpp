@@ -104,9 +104,6 @@ public:
     {
         setObjectName(keeperName);
         area->installEventFilter(this);
-        for (QObject *child : area->children())
-            if (child->isWidgetType())
-                child->installEventFilter(this);
         follow();
     }
 
@@ -129,10 +126,9 @@ protected:
             break;
         case QEvent::ChildAdded: {
             QObject *child = static_cast<QChildEvent *>(event)->child();
-            if (child->isWidgetType() && child != m_overlay) {
+            if (m_overlay && child->isWidgetType() && child != m_overlay) {
                 child->installEventFilter(this);
-                if (m_overlay)
-                    m_overlay->raise();
+                m_overlay->raise();
             }
             break;
         }
@@ -147,8 +143,13 @@ private:
     {
         const bool needed =
             m_area->frameShape() != QFrame::NoFrame && isFractional(m_area->devicePixelRatioF());
-        if (needed && !m_overlay)
+        if (needed && !m_overlay) {
+            // The children's z-order matters only from now on: no filter on them before.
+            for (QObject *child : m_area->children())
+                if (child->isWidgetType())
+                    child->installEventFilter(this);
             m_overlay = new Overlay(m_area);
+        }
         if (!m_overlay)
             return;
         const QRect all = m_area->rect();
