@@ -56,7 +56,7 @@ private:
 
     const SessionWorker m_worker;
 
-    mutable std::mutex m_mutex;
+    mutable BriefMutex m_mutex;
     Queue m_queue;
     Queue m_graveyard; // dropped tasks for the runner's thread to destroy
     // threadMain() waits on m_wake while m_waiting. Whoever sets it back to false (under
