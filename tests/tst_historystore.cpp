@@ -253,6 +253,79 @@ private Q_SLOTS:
         QVERIFY2(written.count() < 1000, qPrintable(QString::number(written.count())));
     }
 
+    // Every way an entry is written (in a group of many, alone, with its output) keeps its texts
+    // as they were, and a search finds them whatever their case.
+    void textsSurviveEveryWayOfWriting()
+    {
+        const QStringList texts = {
+            QString(),
+            QStringLiteral("plain"),
+            QStringLiteral("quote \" backslash \\ slash /"),
+            QStringLiteral("tab\tnew line\ncarriage\rbell\a nul-free\x1f end"),
+            QStringLiteral("Grüezi aus Köln, ÆØÅ, Ελληνικά, 日本語, 🎉"),
+            QStringLiteral("MiXeD CaSe ASCII"),
+            QString(1, QChar(0x7f)) + QStringLiteral("{\"not\": \"json\"}"),
+        };
+        QTemporaryDir dir;
+        HistoryStore store(dir.filePath(QStringLiteral("history.sqlite")));
+        QList<HistoryEntry> group; // 64 entries in one list: written as whole groups
+        QList<HistoryEntry> expected;
+        qint64 number = 0;
+        for (const QString &text : texts) {
+            const auto make = [&] {
+                HistoryEntry entry = makeEntry(number++);
+                entry.commandLine = text;
+                entry.result = text;
+                entry.kind = text;
+                entry.folder = text;
+                entry.watchKey = text;
+                entry.sessionId = text;
+                return entry;
+            };
+            for (int i = 0; i < 64 / int(texts.size()) + 1; ++i) {
+                group.append(make());
+                expected.append(group.constLast());
+            }
+            HistoryEntry alone = make();
+            store.add(alone); // alone, and the last of a batch: one by one
+            expected.append(alone);
+            HistoryEntry withOutput = make();
+            withOutput.outputTail = text.toUtf8();
+            withOutput.outputSize = withOutput.outputTail.size();
+            store.add(withOutput);
+            expected.append(withOutput);
+        }
+        store.add(group);
+        QVERIFY(finished(store.flush()));
+        QCOMPARE(store.droppedCount(), 0);
+        QList<HistoryEntry> entries = everything(store);
+        QCOMPARE(entries.size(), expected.size());
+        const auto byNumber = [](const HistoryEntry &a, const HistoryEntry &b) {
+            return a.taskNumber < b.taskNumber;
+        };
+        std::sort(entries.begin(), entries.end(), byNumber);
+        std::sort(expected.begin(), expected.end(), byNumber);
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            HistoryEntry read = resultOf(store.entry(entries.at(i).id));
+            HistoryEntry want = expected.at(i);
+            want.id = read.id;
+            if (want.outputTail.isEmpty())
+                read.outputTail.clear();
+            QCOMPARE(read, want);
+        }
+        for (const QString &text : texts) {
+            if (text.isEmpty())
+                continue;
+            HistoryFilter filter;
+            for (const QString &needle : {text.toUpper(), text.toLower()}) {
+                filter.text = needle;
+                const qsizetype found = everything(store, filter).size();
+                QVERIFY2(found >= 64 / texts.size() + 3,
+                         qPrintable(QStringLiteral("%1: %2").arg(needle).arg(found)));
+            }
+        }
+    }
+
     void addsFromManyThreads()
     {
         QTemporaryDir dir;

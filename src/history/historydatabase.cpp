@@ -8,13 +8,19 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QStringList>
 #include <QVariant>
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <charconv>
+#include <iterator>
 
 #include <cerrno>
 #include <cstring>
@@ -30,6 +36,15 @@ namespace {
 QVariant text(const QString &value)
 {
     return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
+}
+
+// The connection's SQLite handle (QSqlDriver::handle()), or null.
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 QString likePattern(const QString &needle)
@@ -68,86 +83,129 @@ bool ensureFile(const QString &path, QString &error)
 // The columns a query reads: the JSON entry as UTF-8 bytes, parsed here.
 const char *const selectColumns = "h.id, h.state, CAST(h.entry AS BLOB)";
 
-void appendJsonString(QString &json, const QString &value)
+// Appends one byte of a JSON string's content, escaped as JSON needs.
+void appendJsonByte(QByteArray &json, char byte)
 {
-    json.append(QLatin1Char('"'));
-    const auto plain = [](QChar c) { return c.unicode() >= 0x20 && c != u'"' && c != u'\\'; };
-    if (std::all_of(value.cbegin(), value.cend(), plain)) {
-        json.append(value);
-    } else {
-        for (const QChar c : value) {
-            if (plain(c)) {
-                json.append(c);
-                continue;
-            }
-            switch (c.unicode()) {
-            case '"':
-                json.append(u"\\\"");
-                break;
-            case '\\':
-                json.append(u"\\\\");
-                break;
-            case '\n':
-                json.append(u"\\n");
-                break;
-            case '\r':
-                json.append(u"\\r");
-                break;
-            case '\t':
-                json.append(u"\\t");
-                break;
-            default:
-                json.append(QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0')));
-            }
-        }
+    switch (byte) {
+    case '"':
+        json.append("\\\"", 2);
+        return;
+    case '\\':
+        json.append("\\\\", 2);
+        return;
+    case '\n':
+        json.append("\\n", 2);
+        return;
+    case '\r':
+        json.append("\\r", 2);
+        return;
+    case '\t':
+        json.append("\\t", 2);
+        return;
+    default:
+        break;
     }
-    json.append(QLatin1Char('"'));
+    if (static_cast<unsigned char>(byte) >= 0x20) {
+        json.append(byte);
+        return;
+    }
+    static const char hex[] = "0123456789abcdef";
+    const char escaped[] = {'\\', 'u', '0', '0', hex[(byte >> 4) & 0xf], hex[byte & 0xf]};
+    json.append(escaped, sizeof escaped);
 }
 
-// The entry as the JSON object of the `entry` column, with one-letter keys (the rows a search
-// scans stay short; the view task_history_fields names them): s session, n task number, k kind,
-// c command, f folder, q queued, b started, e finished, x exit code, r result, o output size,
-// w watch key. Fields with their default value (empty text, 0, no exit code) are left out.
-QString entryJson(const HistoryEntry &entry)
+// `value` as a JSON string in UTF-8. ASCII, nearly all of what tasks hold, goes byte by byte
+// without a conversion; the rest of a text from its first other character is converted once.
+void appendJsonString(QByteArray &json, QStringView value)
 {
-    QString json;
-    json.reserve(160 + entry.sessionId.size() + entry.commandLine.size() + entry.result.size() +
-                 entry.folder.size() + entry.kind.size() + entry.watchKey.size());
-    json.append(QLatin1Char('{'));
-    const auto key = [&](QStringView name) {
-        if (json.size() > 1)
-            json.append(QLatin1Char(','));
+    json.append('"');
+    qsizetype ascii = 0;
+    while (ascii < value.size() && value[ascii].unicode() < 0x80)
+        appendJsonByte(json, char(value[ascii++].unicode()));
+    if (ascii < value.size()) {
+        for (const char byte : value.mid(ascii).toUtf8())
+            appendJsonByte(json, byte); // UTF-8's multi-byte sequences never need escaping
+    }
+    json.append('"');
+}
+
+void appendNumber(QByteArray &json, qint64 value)
+{
+    char digits[24];
+    const std::to_chars_result end = std::to_chars(std::begin(digits), std::end(digits), value);
+    json.append(digits, end.ptr - digits);
+}
+
+// The entry as the JSON object of the `entry` column, in UTF-8, appended to `json`, with
+// one-letter keys (the rows a search scans stay short; the view task_history_fields names them):
+// s session, n task number, k kind, c command, f folder, q queued, b started, e finished, x exit
+// code, r result, o output size, w watch key. Fields with their default value (empty text, 0, no
+// exit code) are left out.
+void appendEntryJson(QByteArray &json, const HistoryEntry &entry)
+{
+    const qsizetype start = json.size();
+    json.append('{');
+    const auto key = [&](const char *name) {
+        if (json.size() > start + 1)
+            json.append(',');
         json.append(name);
     };
-    const auto text = [&](QStringView name, const QString &value) {
+    const auto text = [&](const char *name, const QString &value) {
         if (!value.isEmpty()) {
             key(name);
             appendJsonString(json, value);
         }
     };
-    const auto number = [&](QStringView name, qint64 value) {
+    const auto number = [&](const char *name, qint64 value) {
         if (value != 0) {
             key(name);
-            json.append(QString::number(value));
+            appendNumber(json, value);
         }
     };
-    text(u"\"s\":", entry.sessionId);
-    number(u"\"n\":", entry.taskNumber);
-    text(u"\"k\":", entry.kind);
-    text(u"\"c\":", entry.commandLine);
-    text(u"\"f\":", entry.folder);
-    number(u"\"q\":", entry.queuedMs);
-    number(u"\"b\":", entry.startedMs);
-    number(u"\"e\":", entry.finishedMs);
+    text("\"s\":", entry.sessionId);
+    number("\"n\":", entry.taskNumber);
+    text("\"k\":", entry.kind);
+    text("\"c\":", entry.commandLine);
+    text("\"f\":", entry.folder);
+    number("\"q\":", entry.queuedMs);
+    number("\"b\":", entry.startedMs);
+    number("\"e\":", entry.finishedMs);
     if (entry.exitCode) {
-        key(u"\"x\":");
-        json.append(QString::number(*entry.exitCode));
+        key("\"x\":");
+        appendNumber(json, *entry.exitCode);
     }
-    text(u"\"r\":", entry.result);
-    number(u"\"o\":", entry.outputSize);
-    text(u"\"w\":", entry.watchKey);
-    json.append(QLatin1Char('}'));
-    return json;
+    text("\"r\":", entry.result);
+    number("\"o\":", entry.outputSize);
+    text("\"w\":", entry.watchKey);
+    json.append('}');
+}
+
+QString entryJson(const HistoryEntry &entry)
+{
+    QByteArray json;
+    appendEntryJson(json, entry);
+    return QString::fromUtf8(json);
+}
+
+// searchText() in UTF-8, appended to `out`. Case folding leaves ASCII but A-Z as it is.
+void appendSearchText(QByteArray &out, const HistoryEntry &entry)
+{
+    const auto isAscii = [](const QString &text) {
+        return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    };
+    if (!isAscii(entry.commandLine) || !isAscii(entry.result)) {
+        out.append(searchText(entry).toUtf8());
+        return;
+    }
+    const auto fold = [&](const QString &text) {
+        for (const QChar c : text) {
+            const char byte = char(c.unicode());
+            out.append(byte >= 'A' && byte <= 'Z' ? char(byte - 'A' + 'a') : byte);
+        }
+    };
+    fold(entry.commandLine);
+    out.append('\n');
+    fold(entry.result);
 }
 
 struct Where
@@ -292,8 +350,8 @@ bool HistoryDatabase::connect(const QString &path, bool readOnly, QString &error
 
 void HistoryDatabase::close()
 {
+    m_insertMany.reset(); // finalized before the connection closes
     m_insert.reset();
-    m_insertMany.reset();
     m_insertOutput.reset();
     if (m_db.isValid()) {
         m_db.close();
@@ -469,13 +527,8 @@ HistoryDatabase::OpenResult HistoryDatabase::open(const QString &path)
                                       .arg(error)};
         }
         m_insert.emplace(m_db);
-        m_insertMany.emplace(m_db);
         m_insertOutput.emplace(m_db);
-        QString many = QStringLiteral("INSERT INTO task_history (state, search, entry) VALUES ");
-        for (std::size_t row = 0; row < rowsPerInsert; ++row)
-            many += row == 0 ? QStringLiteral("(?, ?, ?)") : QStringLiteral(", (?, ?, ?)");
-        if (!m_insertMany->prepare(many) ||
-            !m_insert->prepare(QStringLiteral(
+        if (!m_insert->prepare(QStringLiteral(
                 "INSERT INTO task_history (state, search, entry) VALUES (?, ?, ?)")) ||
             !m_insertOutput->prepare(QStringLiteral(
                 "INSERT INTO task_output (id, tail) VALUES (last_insert_rowid(), ?)"))) {
@@ -484,6 +537,20 @@ HistoryDatabase::OpenResult HistoryDatabase::open(const QString &path)
             close();
             return {Mode::Closed, tr("History is off for this run (%1).").arg(error)};
         }
+        sqlite3 *handle = sqliteHandle(m_db);
+        QByteArray many = "INSERT INTO task_history (state, search, entry) VALUES ";
+        for (std::size_t row = 0; row < rowsPerInsert; ++row)
+            many += row == 0 ? "(?, ?, ?)" : ", (?, ?, ?)";
+        sqlite3_stmt *statement = nullptr;
+        if (!handle || sqlite3_prepare_v2(handle, many.constData(), int(many.size()) + 1,
+                                          &statement, nullptr) != SQLITE_OK) {
+            error = handle ? QString::fromUtf8(sqlite3_errmsg(handle))
+                           : tr("the SQLite driver gives no handle");
+            sqlite3_finalize(statement);
+            close();
+            return {Mode::Closed, tr("History is off for this run (%1).").arg(error)};
+        }
+        m_insertMany.reset(statement);
         m_mode = Mode::ReadWrite;
         return {Mode::ReadWrite, notice};
     }
@@ -595,6 +662,7 @@ bool HistoryDatabase::write(const std::vector<Span> &spans, int &code, QString &
     // statement costs (in Qt and in SQLite) is then shared. The rest go one by one, in order.
     std::vector<const HistoryEntry *> group;
     group.reserve(rowsPerInsert);
+    bool groupFailed = false;
     const auto insertOne = [&](const HistoryEntry &entry) {
         QSqlQuery &insert = *m_insert;
         insert.bindValue(0, text(entry.state));
@@ -609,15 +677,12 @@ bool HistoryDatabase::write(const std::vector<Span> &spans, int &code, QString &
     };
     const auto insertGroup = [&] {
         if (group.size() == rowsPerInsert) {
-            QSqlQuery &insert = *m_insertMany;
-            int n = 0;
-            for (const HistoryEntry *entry : group) {
-                insert.bindValue(n++, text(entry->state));
-                insert.bindValue(n++, searchText(*entry));
-                insert.bindValue(n++, entryJson(*entry));
+            if (!this->insertGroup(group, code, error)) {
+                groupFailed = true; // `code` and `error` tell why
+                return false;
             }
             group.clear();
-            return insert.exec();
+            return true;
         }
         for (const HistoryEntry *entry : group) {
             if (!insertOne(*entry))
@@ -626,12 +691,16 @@ bool HistoryDatabase::write(const std::vector<Span> &spans, int &code, QString &
         group.clear();
         return true;
     };
-    const auto lastError = [&] {
-        for (const QSqlQuery *query : {&*m_insertMany, &*m_insert, &*m_insertOutput}) {
-            if (query->lastError().isValid())
-                return query->lastError();
+    const auto failed = [&] {
+        if (groupFailed) {
+            exec(QStringLiteral("ROLLBACK"));
+            return false;
         }
-        return m_db.lastError();
+        for (const QSqlQuery *query : {&*m_insert, &*m_insertOutput}) {
+            if (query->lastError().isValid())
+                return fail(query->lastError());
+        }
+        return fail(m_db.lastError());
     };
     for (const Span &span : spans) {
         for (qsizetype i = span.begin; i < span.end; ++i) {
@@ -639,18 +708,59 @@ bool HistoryDatabase::write(const std::vector<Span> &spans, int &code, QString &
             if (entry.outputTail.isEmpty()) {
                 group.push_back(&entry);
                 if (group.size() == rowsPerInsert && !insertGroup())
-                    return fail(lastError());
+                    return failed();
             } else if (!insertGroup() || !insertOne(entry)) {
-                return fail(lastError());
+                return failed();
             }
         }
     }
     if (!insertGroup())
-        return fail(lastError());
+        return failed();
     QSqlQuery commit(m_db);
     if (!commit.exec(QStringLiteral("COMMIT")))
         return fail(commit.lastError());
     return true;
+}
+
+void HistoryDatabase::StatementDeleter::operator()(sqlite3_stmt *statement) const
+{
+    sqlite3_finalize(statement);
+}
+
+bool HistoryDatabase::insertGroup(const std::vector<const HistoryEntry *> &group, int &code,
+                                  QString &error)
+{
+    // Every value first, then the bindings: the buffer does not move while SQLite reads it.
+    m_groupText.clear();
+    std::array<std::pair<qsizetype, qsizetype>, 3 * rowsPerInsert> spans{};
+    std::size_t n = 0;
+    const auto value = [&](auto append) {
+        const qsizetype begin = m_groupText.size();
+        append();
+        spans[n++] = {begin, m_groupText.size() - begin};
+    };
+    for (const HistoryEntry *entry : group) {
+        value([&] { m_groupText.append(entry->state.toUtf8()); });
+        value([&] { appendSearchText(m_groupText, *entry); });
+        value([&] { appendEntryJson(m_groupText, *entry); });
+    }
+    sqlite3_stmt *statement = m_insertMany.get();
+    int result = SQLITE_OK;
+    for (std::size_t i = 0; i < n && result == SQLITE_OK; ++i) {
+        // An empty text is still text (the columns are NOT NULL): never a null pointer.
+        const char *data = spans[i].second ? m_groupText.constData() + spans[i].first : "";
+        result =
+            sqlite3_bind_text(statement, int(i) + 1, data, int(spans[i].second), SQLITE_STATIC);
+    }
+    if (result == SQLITE_OK)
+        result = sqlite3_step(statement);
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    if (result == SQLITE_DONE)
+        return true;
+    code = result & 0xff;
+    error = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(statement)));
+    return false;
 }
 
 QList<HistoryEntry> HistoryDatabase::page(const HistoryFilter &filter, qint64 beforeId,
