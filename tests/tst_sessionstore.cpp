@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -126,6 +127,10 @@ private Q_SLOTS:
             store.setSessions(sessions);
             QVERIFY(finished(store.flush()));
             QCOMPARE(store.writeCount(), 1);
+            // The file is laid out as QJsonDocument lays out the whole (the sessions' part is
+            // made once and reused by the clean shutdown's write, below).
+            const QByteArray written = readAll(path);
+            QCOMPARE(written, QJsonDocument::fromJson(written).toJson(QJsonDocument::Indented));
             // Loading is only reading: a second load finds the same.
             SessionStore next(path);
             SessionRestore restore = next.load();
@@ -142,6 +147,8 @@ private Q_SLOTS:
         const SessionRestore restore = store.load();
         QVERIFY(restore.cleanShutdown);
         QCOMPARE(restore.sessions, sessions);
+        const QByteArray written = readAll(path);
+        QCOMPARE(written, QJsonDocument::fromJson(written).toJson(QJsonDocument::Indented));
 
         struct stat info = {};
         QCOMPARE(::stat(QFile::encodeName(path).constData(), &info), 0);

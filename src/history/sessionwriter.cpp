@@ -26,19 +26,50 @@ constexpr int formatVersion = 1;
 
 namespace SessionFile {
 
-QByteArray serialize(const QList<SavedSession> &sessions, bool cleanShutdown)
+QByteArray serializeSessions(const QList<SavedSession> &sessions)
 {
     QJsonArray array;
     for (const SavedSession &session : sessions)
         array.append(session.toJson());
+    return QJsonDocument(array).toJson(QJsonDocument::Indented);
+}
+
+QByteArray assemble(const QByteArray &sessionsJson, bool cleanShutdown)
+{
+    // The root with an empty text where the sessions go, then the sessions' own text put there,
+    // one level deeper: the bytes QJsonDocument gives for the whole, without converting the
+    // sessions again for a write that changes only the flag.
     const QJsonObject root{
         {QLatin1String("format"), QLatin1String(formatName)},
         {QLatin1String("version"), formatVersion},
         {QLatin1String("cleanShutdown"), cleanShutdown},
         {QLatin1String("savedMs"), double(QDateTime::currentMSecsSinceEpoch())},
-        {QLatin1String("sessions"), array},
+        {QLatin1String("sessions"), QString()},
     };
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    const QByteArray frame = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    const QByteArray placeholder = "\"sessions\": \"\"";
+    const qsizetype at = frame.indexOf(placeholder);
+    Q_ASSERT(at >= 0);
+    const qsizetype valueAt = at + placeholder.size() - 2; // where the empty text's quotes are
+    QByteArrayView body(sessionsJson);
+    if (body.endsWith('\n'))
+        body.chop(1);
+    QByteArray bytes;
+    bytes.reserve(frame.size() + body.size() + body.size() / 4);
+    bytes.append(frame.constData(), valueAt);
+    qsizetype from = 0;
+    for (qsizetype newline; (newline = body.indexOf('\n', from)) >= 0; from = newline + 1) {
+        bytes.append(body.data() + from, newline + 1 - from);
+        bytes.append("    ", 4);
+    }
+    bytes.append(body.data() + from, body.size() - from);
+    bytes.append(frame.constData() + valueAt + 2, frame.size() - valueAt - 2);
+    return bytes;
+}
+
+QByteArray serialize(const QList<SavedSession> &sessions, bool cleanShutdown)
+{
+    return assemble(serializeSessions(sessions), cleanShutdown);
 }
 
 bool parse(const QByteArray &bytes, QList<SavedSession> &sessions, bool &cleanShutdown)
@@ -154,12 +185,17 @@ bool SessionWriter::writeNow(bool cleanShutdown)
         m_shared->scheduled = false;
         if (m_shared->writtenVersion == m_shared->version && !cleanShutdown)
             return true;
-        sessions = m_shared->sessions;
+        if (m_serializedVersion != m_shared->version || m_serialized.isNull())
+            sessions = m_shared->sessions;
         version = m_shared->version;
+    }
+    if (m_serializedVersion != version || m_serialized.isNull()) {
+        m_serialized = SessionFile::serializeSessions(sessions);
+        m_serializedVersion = version;
     }
     QString error;
     const bool ok = SessionFile::writeAtomically(
-        m_path, SessionFile::serialize(sessions, cleanShutdown), error);
+        m_path, SessionFile::assemble(m_serialized, cleanShutdown), error);
     m_sinceWrite.start();
     std::vector<std::shared_ptr<QPromise<void>>> due;
     bool tell = false;

@@ -31,6 +31,9 @@ struct SessionShared
 namespace SessionFile {
 // The file's bytes for `sessions`.
 QByteArray serialize(const QList<SavedSession> &sessions, bool cleanShutdown);
+// The same in two steps: the sessions' part, then the file around it (cheap).
+QByteArray serializeSessions(const QList<SavedSession> &sessions);
+QByteArray assemble(const QByteArray &sessionsJson, bool cleanShutdown);
 // Parses a file; false if it is not a saved-sessions file.
 bool parse(const QByteArray &bytes, QList<SavedSession> &sessions, bool &cleanShutdown);
 // Temporary file, fsync, rename over `path`, fsync of the folder; mode 0600, folder 0700.
@@ -63,6 +66,10 @@ private:
     const std::shared_ptr<SessionShared> m_shared;
     QTimer m_timer;
     QElapsedTimer m_sinceWrite;
+    // The sessions' part of the last file written and the change it shows: a write that only
+    // marks the shutdown clean does not convert them again.
+    QByteArray m_serialized;
+    quint64 m_serializedVersion = 0;
 };
 
 } // namespace TaskRunner
