@@ -1030,6 +1030,25 @@ void tst_SessionRunner::cancellingTheFutureCancelsTheTask()
     QTRY_VERIFY_WITH_TIMEOUT(fromThread.isFinished(), 5000);
     QVERIFY(fromThread.isCanceled());
     QTRY_COMPARE_WITH_TIMEOUT(runner->state().cancelled, 3u, 5000);
+
+    // A burst of futures, each cancelled in the same turn of the event loop as its submit():
+    // none of the waiting tasks starts, and the runner is free for the next.
+    QFuture<QVariant> blocking = runner->submit(QStringLiteral("long"));
+    QTRY_VERIFY_WITH_TIMEOUT(runner->state().busy, 5000);
+    const int before = started.load();
+    std::vector<QFuture<QVariant>> burst;
+    for (int i = 0; i < 1000; ++i) {
+        burst.push_back(runner->submit(QStringLiteral("short")));
+        burst.back().cancel();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(runner->waitingTasks().size(), 0, 5000);
+    QCOMPARE(started.load(), before);
+    for (const QFuture<QVariant> &future : burst)
+        QVERIFY(future.isCanceled());
+    blocking.cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!runner->state().busy, 5000);
+    QCOMPARE(runner->state().cancelled, 1004u);
+    QCOMPARE(runner->submit(QStringLiteral("after")).result().toString(), QStringLiteral("after"));
 }
 
 void tst_SessionRunner::theFutureReportsTheTasksProgress()

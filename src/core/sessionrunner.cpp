@@ -521,9 +521,12 @@ TaskId SessionRunner::append(const QVariant &task)
 namespace {
 // Cancelling a future of submit() cancels its task. QFuture tells a cancel only to watchers,
 // which live in a thread with an event loop: one watcher per future, in the application's main
-// thread, a child of an object of the application's (so none outlives it), made at once in
-// that thread or else by a queued call (a future cancelled by then is told to it at once,
-// one that finished needs none). Without a QCoreApplication, a task sees its future's cancel in
+// thread, a child of an object of the application's (so none outlives it). Watchers are made
+// there in batches, by one queued call for all the futures submitted since the last (from any
+// thread), and only for the futures that have not finished by then: a burst of short tasks
+// needs next to none. A future cancelled before its watcher exists is told to it at once; its
+// task, if it started meanwhile, saw the cancel in TaskContext::isCancelled() already. Without a
+// QCoreApplication (or before its loop runs), a task sees its future's cancel in
 // TaskContext::isCancelled() only.
 
 // The application thread only: a watcher that cancels task `id` with `future`.
@@ -558,6 +561,9 @@ struct PendingWatch
 };
 std::mutex s_pendingMutex;
 std::vector<PendingWatch> s_pendingWatches;
+// The application a call to watchPending() was posted to and has not run yet. Only compared,
+// never used: the pointer goes null when that application is destroyed.
+QPointer<QCoreApplication> s_batchPostedTo;
 
 void watchPending()
 {
@@ -565,6 +571,7 @@ void watchPending()
     {
         std::lock_guard lock(s_pendingMutex);
         pending.swap(s_pendingWatches);
+        s_batchPostedTo.clear();
     }
     if (QCoreApplication *app = QCoreApplication::instance())
         for (const PendingWatch &watch : pending)
@@ -577,15 +584,19 @@ void cancelWithFuture(const QFuture<QVariant> &future, std::weak_ptr<detail::Ses
     QCoreApplication *app = QCoreApplication::instance();
     if (!app)
         return;
-    if (QThread::currentThread() == app->thread())
-        return watchForCancel(app, future, weakCore, id);
+    bool post = false;
     {
         std::lock_guard lock(s_pendingMutex);
         s_pendingWatches.push_back({future, std::move(weakCore), id});
+        // One call per batch. A call posted to an application that is gone (or never ran it)
+        // counts for nothing: this application gets its own.
+        if (s_batchPostedTo != app) {
+            s_batchPostedTo = app;
+            post = true;
+        }
     }
-    // One call per future: a call that an earlier application never ran leaves nothing behind
-    // that a later one would not take.
-    QMetaObject::invokeMethod(app, &watchPending, Qt::QueuedConnection);
+    if (post)
+        QMetaObject::invokeMethod(app, &watchPending, Qt::QueuedConnection);
 }
 } // namespace
 

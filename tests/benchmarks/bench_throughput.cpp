@@ -11,6 +11,7 @@
 #include <TaskRunner/sessionrunner.h>
 
 #include <QEventLoop>
+#include <QFutureInterface>
 #include <QFutureWatcher>
 #include <QtConcurrent>
 #include <QThread>
@@ -117,6 +118,35 @@ double futureRate(int tasks)
     const bool ok = execWithTimeout(loop, "submit() throughput");
     const double seconds = secondsSince(start);
     finish(runner);
+    flushEvents();
+    return ok ? tasks / seconds : notMeasured;
+}
+
+// What watching alone costs: futures of promises that this thread finishes itself, no other
+// thread, each watched as above. No runner that hands out watched futures can be faster.
+double watchOnlyRate(int tasks)
+{
+    QEventLoop loop;
+    int handled = 0;
+    std::vector<QFutureInterface<QVariant>> promises(static_cast<std::size_t>(tasks));
+    const auto start = Clock::now();
+    for (int i = 0; i < tasks; ++i) {
+        QFutureInterface<QVariant> &promise = promises[std::size_t(i)];
+        promise.reportStarted();
+        auto *watcher = new QFutureWatcher<QVariant>;
+        QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [&, watcher] {
+            const QVariant result = watcher->result();
+            Q_UNUSED(result);
+            watcher->deleteLater();
+            if (++handled == tasks)
+                loop.quit();
+        });
+        watcher->setFuture(promise.future());
+        promise.reportResult(QVariant(i));
+        promise.reportFinished();
+    }
+    const bool ok = execWithTimeout(loop, "watching floor");
+    const double seconds = secondsSince(start);
     flushEvents();
     return ok ? tasks / seconds : notMeasured;
 }
@@ -262,6 +292,16 @@ void measureThroughput(BenchResults &results)
     results.futureTasksPerS = futureRate(alternativeTasks);
     results.threadpoolTasksPerS = threadpoolRate(alternativeTasks);
     results.naiveSignalTasksPerS = naiveRate(naiveTasks);
+    // Beside QtConcurrent, the floor says what the 3 x target of submit() asks of this machine.
+    watchOnlyRate(5'000);
+    const double floor = watchOnlyRate(alternativeTasks);
+    std::fprintf(stderr,
+                 "  watching floor: futures finished in the GUI thread, each watched, %.0f/s",
+                 floor);
+    if (results.qtconcurrentTasksPerS > 0)
+        std::fprintf(stderr, " (%.3f x QtConcurrent's watched runs)",
+                     floor / results.qtconcurrentTasksPerS);
+    std::fprintf(stderr, "\n");
 }
 
 void measureRoundTrip(BenchResults &results)
