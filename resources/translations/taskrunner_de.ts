@@ -1705,10 +1705,6 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
             <numerusform>%n Aufgaben konnten nicht im Verlauf aufgezeichnet werden.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>the SQLite driver gives no handle</source>
-        <translation>der SQLite-Treiber gibt kein Handle heraus</translation>
-    </message>
 </context>
 <context>
     <name>TaskRunner::Samplers</name>

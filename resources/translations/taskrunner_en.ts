@@ -1692,10 +1692,6 @@ those of the running instance. --new-instance starts an instance of its own.</so
             <numerusform>%n tasks could not be recorded in the history.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>the SQLite driver gives no handle</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>TaskRunner::Samplers</name>

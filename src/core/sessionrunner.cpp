@@ -565,6 +565,18 @@ std::vector<PendingWatch> s_pendingWatches;
 // never used: the pointer goes null when that application is destroyed.
 QPointer<QCoreApplication> s_batchPostedTo;
 
+// Run as the application goes (a post routine): what it never got to watch is dropped with it,
+// so nothing is left for static destruction, and a later application starts a batch of its own.
+void dropPendingWatches()
+{
+    std::vector<PendingWatch> pending;
+    {
+        std::lock_guard lock(s_pendingMutex);
+        pending.swap(s_pendingWatches);
+        s_batchPostedTo.clear();
+    }
+}
+
 void watchPending()
 {
     std::vector<PendingWatch> pending;
@@ -595,8 +607,12 @@ void cancelWithFuture(const QFuture<QVariant> &future, std::weak_ptr<detail::Ses
             post = true;
         }
     }
-    if (post)
+    if (post) {
+        // Once per application: a post routine runs once, and is removed before it is added.
+        qRemovePostRoutine(&dropPendingWatches);
+        qAddPostRoutine(&dropPendingWatches);
         QMetaObject::invokeMethod(app, &watchPending, Qt::QueuedConnection);
+    }
 }
 } // namespace
 

@@ -38,11 +38,16 @@ QVariant text(const QString &value)
     return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
 }
 
-// The connection's SQLite handle (QSqlDriver::handle()), or null.
+// The connection's SQLite handle (QSqlDriver::handle()), or null when the driver gives none or
+// its SQLite is another build than the one linked here (its source id differs).
 sqlite3 *sqliteHandle(const QSqlDatabase &db)
 {
     const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    QSqlQuery source(db);
+    if (!source.exec(QStringLiteral("SELECT sqlite_source_id()")) || !source.next() ||
+        source.value(0).toString() != QLatin1String(sqlite3_sourceid()))
         return nullptr;
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
@@ -537,20 +542,22 @@ HistoryDatabase::OpenResult HistoryDatabase::open(const QString &path)
             close();
             return {Mode::Closed, tr("History is off for this run (%1).").arg(error)};
         }
-        sqlite3 *handle = sqliteHandle(m_db);
-        QByteArray many = "INSERT INTO task_history (state, search, entry) VALUES ";
-        for (std::size_t row = 0; row < rowsPerInsert; ++row)
-            many += row == 0 ? "(?, ?, ?)" : ", (?, ?, ?)";
-        sqlite3_stmt *statement = nullptr;
-        if (!handle || sqlite3_prepare_v2(handle, many.constData(), int(many.size()) + 1,
-                                          &statement, nullptr) != SQLITE_OK) {
-            error = handle ? QString::fromUtf8(sqlite3_errmsg(handle))
-                           : tr("the SQLite driver gives no handle");
-            sqlite3_finalize(statement);
-            close();
-            return {Mode::Closed, tr("History is off for this run (%1).").arg(error)};
+        // The grouped insert, where the driver's SQLite is the one this is linked with (a Qt
+        // with its own copy of SQLite gives a handle of that copy); else every row goes alone.
+        if (sqlite3 *handle = sqliteHandle(m_db)) {
+            QByteArray many = "INSERT INTO task_history (state, search, entry) VALUES ";
+            for (std::size_t row = 0; row < rowsPerInsert; ++row)
+                many += row == 0 ? "(?, ?, ?)" : ", (?, ?, ?)";
+            sqlite3_stmt *statement = nullptr;
+            if (sqlite3_prepare_v2(handle, many.constData(), int(many.size()) + 1, &statement,
+                                   nullptr) != SQLITE_OK) {
+                error = QString::fromUtf8(sqlite3_errmsg(handle));
+                sqlite3_finalize(statement);
+                close();
+                return {Mode::Closed, tr("History is off for this run (%1).").arg(error)};
+            }
+            m_insertMany.reset(statement);
         }
-        m_insertMany.reset(statement);
         m_mode = Mode::ReadWrite;
         return {Mode::ReadWrite, notice};
     }
@@ -676,7 +683,7 @@ bool HistoryDatabase::write(const std::vector<Span> &spans, int &code, QString &
         return m_insertOutput->exec();
     };
     const auto insertGroup = [&] {
-        if (group.size() == rowsPerInsert) {
+        if (group.size() == rowsPerInsert && m_insertMany) {
             if (!this->insertGroup(group, code, error)) {
                 groupFailed = true; // `code` and `error` tell why
                 return false;
@@ -731,7 +738,9 @@ bool HistoryDatabase::insertGroup(const std::vector<const HistoryEntry *> &group
                                   QString &error)
 {
     // Every value first, then the bindings: the buffer does not move while SQLite reads it.
-    m_groupText.clear();
+    // Emptied, not freed: the next group reuses its room.
+    Q_ASSERT(group.size() == rowsPerInsert);
+    m_groupText.resize(0);
     std::array<std::pair<qsizetype, qsizetype>, 3 * rowsPerInsert> spans{};
     std::size_t n = 0;
     const auto value = [&](auto append) {

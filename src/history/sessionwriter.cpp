@@ -49,7 +49,11 @@ QByteArray assemble(const QByteArray &sessionsJson, bool cleanShutdown)
     const QByteArray frame = QJsonDocument(root).toJson(QJsonDocument::Indented);
     const QByteArray placeholder = "\"sessions\": \"\"";
     const qsizetype at = frame.indexOf(placeholder);
-    Q_ASSERT(at >= 0);
+    if (at < 0) { // never with QJsonDocument's layout; still a whole file if it changed
+        QJsonObject whole = root;
+        whole.insert(QLatin1String("sessions"), QJsonDocument::fromJson(sessionsJson).array());
+        return QJsonDocument(whole).toJson(QJsonDocument::Indented);
+    }
     const qsizetype valueAt = at + placeholder.size() - 2; // where the empty text's quotes are
     QByteArrayView body(sessionsJson);
     if (body.endsWith('\n'))
