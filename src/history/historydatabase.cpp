@@ -673,7 +673,11 @@ bool HistoryDatabase::write(const std::vector<Span> &spans, int &code, QString &
     const auto insertOne = [&](const HistoryEntry &entry) {
         QSqlQuery &insert = *m_insert;
         insert.bindValue(0, text(entry.state));
-        insert.bindValue(1, searchText(entry));
+        // Through UTF-8 as in a group, so that both ways store the same text (a lone UTF-16
+        // surrogate becomes "?" in either); never empty: it holds a line break.
+        QByteArray search;
+        appendSearchText(search, entry);
+        insert.bindValue(1, QString::fromUtf8(search));
         insert.bindValue(2, entryJson(entry));
         if (!insert.exec())
             return false;
