@@ -74,21 +74,29 @@ double sessionRate(int tasks)
     return ok ? tasks / seconds : notMeasured;
 }
 
+// A watcher of its own for `future`, as a GUI watches a task: it reads the result and counts
+// the future in `handled`, and the last of `tasks` quits `loop`.
+void watch(const QFuture<QVariant> &future, int &handled, int tasks, QEventLoop &loop)
+{
+    auto *watcher = new QFutureWatcher<QVariant>;
+    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher,
+                     [&handled, &loop, tasks, watcher] {
+                         const QVariant result = watcher->result();
+                         Q_UNUSED(result);
+                         watcher->deleteLater();
+                         if (++handled == tasks)
+                             loop.quit();
+                     });
+    watcher->setFuture(future);
+}
+
 double qtconcurrentRate(int tasks)
 {
     QEventLoop loop;
     int handled = 0;
     const auto start = Clock::now();
     for (int i = 0; i < tasks; ++i) {
-        auto *watcher = new QFutureWatcher<QVariant>;
-        QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [&, watcher] {
-            const QVariant result = watcher->result();
-            Q_UNUSED(result);
-            watcher->deleteLater();
-            if (++handled == tasks)
-                loop.quit();
-        });
-        watcher->setFuture(QtConcurrent::run(&noop, QVariant(i)));
+        watch(QtConcurrent::run(&noop, QVariant(i)), handled, tasks, loop);
     }
     const bool ok = execWithTimeout(loop, "QtConcurrent throughput");
     const double seconds = secondsSince(start);
@@ -105,15 +113,7 @@ double futureRate(int tasks)
     int handled = 0;
     const auto start = Clock::now();
     for (int i = 0; i < tasks; ++i) {
-        auto *watcher = new QFutureWatcher<QVariant>;
-        QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [&, watcher] {
-            const QVariant result = watcher->result();
-            Q_UNUSED(result);
-            watcher->deleteLater();
-            if (++handled == tasks)
-                loop.quit();
-        });
-        watcher->setFuture(runner.submit(QVariant(i)));
+        watch(runner.submit(QVariant(i)), handled, tasks, loop);
     }
     const bool ok = execWithTimeout(loop, "submit() throughput");
     const double seconds = secondsSince(start);
@@ -133,15 +133,7 @@ double watchOnlyRate(int tasks)
     for (int i = 0; i < tasks; ++i) {
         QFutureInterface<QVariant> &promise = promises[std::size_t(i)];
         promise.reportStarted();
-        auto *watcher = new QFutureWatcher<QVariant>;
-        QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [&, watcher] {
-            const QVariant result = watcher->result();
-            Q_UNUSED(result);
-            watcher->deleteLater();
-            if (++handled == tasks)
-                loop.quit();
-        });
-        watcher->setFuture(promise.future());
+        watch(promise.future(), handled, tasks, loop);
         promise.reportResult(QVariant(i));
         promise.reportFinished();
     }
