@@ -184,16 +184,18 @@ bool SessionWriter::writeNow(bool cleanShutdown)
     m_timer.stop();
     QList<SavedSession> sessions;
     quint64 version = 0;
+    bool stale = false; // the cached sessions' part is not this version's
     {
         std::lock_guard lock(m_shared->mutex);
         m_shared->scheduled = false;
         if (m_shared->writtenVersion == m_shared->version && !cleanShutdown)
             return true;
-        if (m_serializedVersion != m_shared->version || m_serialized.isNull())
+        stale = m_serializedVersion != m_shared->version || m_serialized.isNull();
+        if (stale)
             sessions = m_shared->sessions;
         version = m_shared->version;
     }
-    if (m_serializedVersion != version || m_serialized.isNull()) {
+    if (stale) {
         m_serialized = SessionFile::serializeSessions(sessions);
         m_serializedVersion = version;
     }
