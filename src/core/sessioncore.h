@@ -56,15 +56,20 @@ private:
 
     const SessionWorker m_worker;
 
-    mutable BriefMutex m_mutex;
-    Queue m_queue;
-    Queue m_graveyard; // dropped tasks for the runner's thread to destroy
+    // What append() writes on the caller's thread and what the runner's thread writes stay on
+    // cache lines of their own (the figures in SessionRunnerState are filled in by state()),
+    // so that a task taken does not wait for lines the appending thread holds.
+    alignas(64) mutable BriefMutex m_mutex;
+    alignas(64) Queue m_queue;
+    quint64 m_appended = 0;      // SessionRunnerState::appended
+    quint64 m_queueRevision = 0; // SessionRunnerState::queueRevision
+    Queue m_graveyard;           // dropped tasks for the runner's thread to destroy
     // threadMain() waits on m_wake while m_waiting. Whoever sets it back to false (under
     // m_mutex) releases one token once unlocked, so the count never exceeds one and the
     // runner wakes to a free mutex.
     bool m_waiting = false;
     QSemaphore m_wake;
-    SessionRunnerState m_state;
+    alignas(64) SessionRunnerState m_state; // but queueLength, appended and queueRevision
     RecordStore m_records;
 };
 

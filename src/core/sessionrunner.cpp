@@ -89,9 +89,8 @@ TaskId SessionCore::append(const QVariant &task, Promise promise)
         std::lock_guard lock(m_mutex);
         if (!isStopRequested()) {
             taskId = nextTaskId();
-            m_queue.push_back({{taskId, ++m_state.appended, task, queuedAt}, std::move(promise)});
-            m_state.queueLength = qsizetype(m_queue.size());
-            ++m_state.queueRevision;
+            m_queue.push_back({{taskId, ++m_appended, task, queuedAt}, std::move(promise)});
+            ++m_queueRevision;
             wake = !m_state.paused && takeWaiter();
         }
     }
@@ -130,8 +129,7 @@ bool SessionCore::cancel(TaskId taskId)
             record.finishedMSecs = coarseWallMSecs();
             dropped.push_back(std::move(*it));
             m_queue.erase(it);
-            m_state.queueLength = qsizetype(m_queue.size());
-            ++m_state.queueRevision;
+            ++m_queueRevision;
             ++m_state.cancelled;
             m_records.add(std::move(record), evicted);
             m_state.lastSequence = m_records.lastSequence();
@@ -171,7 +169,7 @@ bool SessionCore::move(TaskId taskId, Move where)
             std::rotate(m_queue.begin(), it, it + 1);
             break;
         }
-        ++m_state.queueRevision;
+        ++m_queueRevision;
     }
     reportChange(true);
     return true;
@@ -201,8 +199,7 @@ qsizetype SessionCore::clear()
         if (m_queue.empty())
             return 0;
         dropped.swap(m_queue);
-        m_state.queueLength = 0;
-        ++m_state.queueRevision;
+        ++m_queueRevision;
     }
     const auto count = qsizetype(dropped.size());
     dispose(std::move(dropped));
@@ -238,10 +235,9 @@ void SessionCore::onStopRequested()
     {
         std::lock_guard lock(m_mutex);
         dropped.swap(m_queue);
-        m_state.queueLength = 0;
         m_state.stopped = true;
         if (!dropped.empty())
-            ++m_state.queueRevision;
+            ++m_queueRevision;
         wake = takeWaiter();
     }
     if (wake)
@@ -258,6 +254,9 @@ SessionRunnerState SessionCore::state() const
 SessionRunnerState SessionCore::stateLocked() const
 {
     SessionRunnerState state = m_state;
+    state.queueLength = qsizetype(m_queue.size());
+    state.appended = m_appended;
+    state.queueRevision = m_queueRevision;
     if (state.busy) {
         state.progressValue = control->progressValue.load(std::memory_order_relaxed);
         state.progressMaximum = control->progressMaximum.load(std::memory_order_relaxed);
@@ -300,7 +299,7 @@ SessionSnapshot SessionCore::snapshot(quint64 fromSequence, qsizetype maxRecords
     }
     snapshot.records = m_records.read(from, maxRecords);
     snapshot.records.dropped += skipped;
-    if (m_state.queueRevision != knownQueueRevision) {
+    if (m_queueRevision != knownQueueRevision) {
         snapshot.hasWaiting = true;
         snapshot.waiting.reserve(qsizetype(m_queue.size()));
         for (const Entry &entry : m_queue)
@@ -363,7 +362,6 @@ void SessionCore::threadMain()
         const Clock::time_point started = previousEnd ? *previousEnd : Clock::now();
         const TaskId taskId = entry.queued.id;
         m_state.busy = true;
-        m_state.queueLength = qsizetype(m_queue.size());
         m_state.runningId = taskId;
         m_state.runningNumber = entry.queued.number;
         m_state.runningTask = entry.queued.task;
