@@ -184,7 +184,12 @@ void tst_SessionWindow::addTaskThreeTimesShowsStatusInOrder()
     QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("The queue is empty"), 5000);
 
     const QString lastResult = lastResultLabel->text();
-    QVERIFY(lastResultLabel->textInteractionFlags() & Qt::TextSelectableByMouse); // to copy it
+    // To copy it: selectable with the mouse once the pointer is over it, and no longer once it
+    // left with nothing selected (as of the next text shown).
+    QVERIFY(!(lastResultLabel->textInteractionFlags() & Qt::TextSelectableByMouse));
+    QTest::mouseMove(lastResultLabel);
+    QTRY_VERIFY_WITH_TIMEOUT(lastResultLabel->textInteractionFlags() & Qt::TextSelectableByMouse,
+                             5000);
     QVERIFY(lastResult.startsWith(QLatin1String("Last Result: ")));
     // In the locale's short date and the time to the millisecond.
     const QLocale locale;
@@ -199,6 +204,13 @@ void tst_SessionWindow::addTaskThreeTimesShowsStatusInOrder()
     QCOMPARE(tasks->accessibleName(), QStringLiteral("Tasks"));
     QVERIFY(!window->findChild<QLabel *>(QStringLiteral("tasksPlaceholder")));
     QCOMPARE(label(window, "tasksCaption")->buddy(), tasks); // Alt+T
+
+    QTest::mouseMove(status);
+    QTRY_VERIFY_WITH_TIMEOUT(!lastResultLabel->underMouse(), 5000);
+    QTest::mouseClick(button(window, "addTaskButton"), Qt::LeftButton);
+    gate.release();
+    QTRY_VERIFY_WITH_TIMEOUT(lastResultLabel->text() != lastResult, 5000);
+    QVERIFY(!(lastResultLabel->textInteractionFlags() & Qt::TextSelectableByMouse));
 }
 
 void tst_SessionWindow::titleHeadingAndShortcuts()

@@ -15,10 +15,54 @@ void makeHeading(QLabel *label)
     label->setFont(heading);
 }
 
+namespace {
+// Makes a label selectable with the mouse when the pointer comes over it, while its text is
+// worth copying (see setCopyableText()). A child of the label: it goes with it.
+class SelectableUnderPointer : public QObject
+{
+public:
+    explicit SelectableUnderPointer(QLabel *label)
+        : QObject(label)
+        , m_label(label)
+    {
+        label->installEventFilter(this);
+    }
+
+    bool worthCopying = false;
+
+    void update()
+    {
+        const Qt::TextInteractionFlags flags = m_label->textInteractionFlags();
+        const bool selectable = flags & Qt::TextSelectableByMouse;
+        const bool wanted =
+            worthCopying && (m_label->underMouse() || (selectable && m_label->hasSelectedText()));
+        if (wanted != selectable)
+            m_label->setTextInteractionFlags(flags ^ Qt::TextSelectableByMouse);
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_label && event->type() == QEvent::Enter && worthCopying)
+            update();
+        return false;
+    }
+
+private:
+    QLabel *const m_label;
+};
+} // namespace
+
 void setCopyableText(QLabel *label, const QString &text, bool worthCopying)
 {
-    if (worthCopying && !(label->textInteractionFlags() & Qt::TextSelectableByMouse))
-        label->setTextInteractionFlags(label->textInteractionFlags() | Qt::TextSelectableByMouse);
+    auto *selectable =
+        label->findChild<SelectableUnderPointer *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!selectable && worthCopying)
+        selectable = new SelectableUnderPointer(label);
+    if (selectable) {
+        selectable->worthCopying = worthCopying;
+        selectable
+            ->update(); // before the text: a label that stops being selectable drops its document
+    }
     label->setText(text);
 }
 
