@@ -12,6 +12,7 @@
 #include <TaskRunner/globalrunnerregistry.h>
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAccessible>
 #include <QApplication>
 #include <QCheckBox>
@@ -120,6 +121,7 @@ private slots:
     void samplersReadWhatProcSays_data();
     void samplersReadWhatProcSays();
     void twoWindowsFollowANewEditedAndRemovedWatch();
+    void theWatchListKeepsItsWidthAndBuildsItsPopupWhenOpened();
     void editingTheSourceReplacesTheRunner();
     void watchesSurviveARestartAndGarbageIsSkippedWithOneWarning();
     void aPausedWatchStaysPausedAcrossARestart();
@@ -293,6 +295,31 @@ void tst_Watches::twoWindowsFollowANewEditedAndRemovedWatch()
              QStringList{QStringLiteral("example-worker")});
     QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("global "), 1, 10000);
     QVERIFY(!QSettings().contains(QStringLiteral("watches/echo two")));
+}
+
+void tst_Watches::theWatchListKeepsItsWidthAndBuildsItsPopupWhenOpened()
+{
+    AppController app(testOptions());
+    SessionWindow *window = app.newWindow();
+    QComboBox *combo = window->globalView()->watchCombo();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    // The room of six characters and an icon, however long the names are.
+    const QSize hint = combo->sizeHint();
+    QVERIFY(hint.width() >= 6 * combo->fontMetrics().horizontalAdvance(QLatin1Char('X')));
+    QCOMPARE(combo->minimumSizeHint(), hint);
+    QVERIFY(app.watchManager()->addWatch(
+        commandWatch(QString(80, QLatin1Char('w')), QStringLiteral("true"))));
+    QCOMPARE(combo->count(), 2);
+    QCOMPARE(combo->sizeHint(), hint);
+    // Its popup is built when it is opened, not with every window.
+    QVERIFY(!combo->findChild<QAbstractItemView *>());
+    combo->showPopup();
+    QAbstractItemView *popup = combo->findChild<QAbstractItemView *>();
+    QVERIFY(popup);
+    QTRY_VERIFY_WITH_TIMEOUT(popup->isVisible(), 5000);
+    QCOMPARE(popup->model()->rowCount(), 2);
+    combo->hidePopup();
 }
 
 void tst_Watches::editingTheSourceReplacesTheRunner()
