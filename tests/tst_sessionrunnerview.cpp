@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -135,6 +136,7 @@ private slots:
     void progressIsDeterminateForTheExampleAndBusyForACommand();
     void actionsOnTheSelectedTask();
     void pauseResumeAndClearTheQueue();
+    void theNumberColumnFitsTheNewestNumber();
     void focusStaysInTheSessionWhenClearQueueIsDone();
     void upAndDownWalkThroughEarlierCommands();
     void aPasteOfSeveralLinesQueuesOneTaskPerLineAfterAsking();
@@ -338,6 +340,27 @@ void tst_SessionRunnerView::pauseResumeAndClearTheQueue()
     QCOMPARE(w.window->statusBar()->currentMessage(), QStringLiteral("Dropped 2 waiting tasks"));
     QTest::mouseClick(pause, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!w.window->runner().state().paused, 5000);
+}
+
+void tst_SessionRunnerView::theNumberColumnFitsTheNewestNumber()
+{
+    AppController app(testOptions(QStringLiteral("v-number")));
+    Window w(app);
+    w.type(QStringLiteral("sleep 60"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.model() && w.stateOf(0) == QStringLiteral("running"), 5000);
+    QHeaderView *header = w.table()->horizontalHeader();
+    const int narrow = header->sectionSize(TaskTableModel::NumberColumn);
+    const QFontMetrics metrics = w.table()->fontMetrics();
+    QVERIFY(narrow > metrics.horizontalAdvance(QLocale().toString(1)));
+    for (int i = 0; i < 1200; ++i)
+        w.window->runner().append(SessionRunnerView::exampleTask());
+    QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 1201, 5000);
+    // The newest task's number, "1,201", is shown whole, in a wider column.
+    const int wide = header->sectionSize(TaskTableModel::NumberColumn);
+    QVERIFY2(wide > metrics.horizontalAdvance(QLocale().toString(1201)),
+             qPrintable(QString::number(wide)));
+    QVERIFY(wide > narrow);
+    w.window->runner().clear();
 }
 
 void tst_SessionRunnerView::focusStaysInTheSessionWhenClearQueueIsDone()

@@ -170,7 +170,6 @@ void SessionRunnerView::ensureTable()
     QHeaderView *header = view->horizontalHeader();
     header->setHighlightSections(false);
     header->setStretchLastSection(true);
-    header->setSectionResizeMode(TaskTableModel::NumberColumn, QHeaderView::ResizeToContents);
     const int digit = view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     header->resizeSection(TaskTableModel::TaskColumn, 16 * digit);
     header->resizeSection(TaskTableModel::StateColumn, 9 * digit);
@@ -225,8 +224,28 @@ void SessionRunnerView::ensureTable()
                 bar->setValue(std::max(0, m_scrollBeforeRemoval - step));
                 m_scrollBeforeRemoval = -1;
             });
+    // The number column is as wide as the newest task's number (the widest), measured again
+    // only when that number gets longer: ResizeToContents measured the column at every change
+    // of any row, which many busy windows paid for several times a second.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &SessionRunnerView::fitNumberColumn);
     m_model->setRunner(m_runner);
+    fitNumberColumn();
     view->show();
+}
+
+void SessionRunnerView::fitNumberColumn()
+{
+    const QString widest = QLocale().toString(m_model->state().appended);
+    if (widest.size() <= m_numberLength)
+        return;
+    m_numberLength = int(widest.size());
+    const int margin =
+        m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1;
+    QHeaderView *header = m_table->horizontalHeader();
+    header->resizeSection(
+        TaskTableModel::NumberColumn,
+        std::max(header->sectionSizeHint(TaskTableModel::NumberColumn),
+                 m_table->fontMetrics().horizontalAdvance(widest) + 2 * margin + 2));
 }
 
 void SessionRunnerView::ensureOutputView()
@@ -511,7 +530,13 @@ void SessionRunnerView::showProgress(const TaskRunner::SessionRunnerState &state
     const QString text = state.progressText.isEmpty()
                              ? durationText(elapsed)
                              : tr("%1 · %2").arg(state.progressText, durationText(elapsed));
+    // The label's size is fixed, and only grows: it changes twenty times a second, and a new
+    // text in a label of fixed size does not lay the whole window out again (a label of
+    // changing size did, in every busy window).
     ui->elapsedLabel->setText(text);
+    const QSize fitted = ui->elapsedLabel->sizeHint().expandedTo(ui->elapsedLabel->minimumSize());
+    if (fitted != ui->elapsedLabel->maximumSize())
+        ui->elapsedLabel->setFixedSize(fitted);
     ui->progressBar->setAccessibleDescription(
         state.progressMaximum > 0
             ? tr("%1 % done, %2")

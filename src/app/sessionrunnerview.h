@@ -93,6 +93,7 @@ private:
     void showProgress(const TaskRunner::SessionRunnerState &state);
     void showSelectedOutput();
     void ensureTable();
+    void fitNumberColumn();
     void ensureOutputView();
     TaskRunner::TaskId selectedTask() const;
     void cancelSelected();
@@ -113,5 +114,6 @@ private:
     QTimer m_clock;                         // ticks the running task's elapsed time
     std::function<void(const QString &)> m_commandUsed;
     int m_scrollBeforeRemoval = -1;
+    int m_numberLength = 0; // characters of the number the number column was fitted to
     std::chrono::milliseconds m_longTask{10000};
 };
