@@ -4,8 +4,8 @@
 #include "globalrunnerview.h"
 #include "intervalspinbox.h"
 #include "labels.h"
-#include "sessionrunnerview.h"
 #include "noticebar.h"
+#include "sessionrunnerview.h"
 #include "sessionwindow.h"
 #include "testsupport.h"
 
