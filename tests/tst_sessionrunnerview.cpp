@@ -360,6 +360,13 @@ void tst_SessionRunnerView::theNumberColumnFitsTheNewestNumber()
     QVERIFY2(wide > metrics.horizontalAdvance(QLocale().toString(1201)),
              qPrintable(QString::number(wide)));
     QVERIFY(wide > narrow);
+    // And fitted again to a larger font.
+    QFont larger = w.view->font();
+    larger.setPointSizeF(larger.pointSizeF() * 2);
+    w.view->setFont(larger);
+    QVERIFY(header->sectionSize(TaskTableModel::NumberColumn) >
+            w.table()->fontMetrics().horizontalAdvance(QLocale().toString(1201)));
+    QVERIFY(header->sectionSize(TaskTableModel::NumberColumn) > wide);
     w.window->runner().clear();
 }
 

@@ -602,8 +602,22 @@ void SessionRunnerView::showState()
 
 void SessionRunnerView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    switch (event->type()) {
+    case QEvent::LanguageChange:
         retranslate();
+        break;
+    case QEvent::FontChange:
+    case QEvent::StyleChange:
+        // What was fitted to the old font is fitted again.
+        ui->elapsedLabel->setMinimumSize(0, 0);
+        ui->elapsedLabel->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+        m_numberLength = 0;
+        if (m_table)
+            fitNumberColumn();
+        break;
+    default:
+        break;
+    }
     QWidget::changeEvent(event);
 }
 
