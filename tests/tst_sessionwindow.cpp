@@ -4,7 +4,6 @@
 #include "globalrunnerview.h"
 #include "intervalspinbox.h"
 #include "labels.h"
-#include "noticebar.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
 #include "testsupport.h"
@@ -165,10 +164,6 @@ void tst_SessionWindow::addTaskThreeTimesShowsStatusInOrder()
     QCOMPARE(label(window, "tasksPlaceholder")->text(), QStringLiteral("No tasks yet"));
     QCOMPARE(label(window, "tasksCaption")->buddy(), label(window, "tasksPlaceholder")); // Alt+T
     QVERIFY(!(lastResultLabel->textInteractionFlags() & Qt::TextSelectableByMouse));
-    // Nor is its notice bar built until it has something to say.
-    QVERIFY(!window->noticeBar()->isVisible());
-    QVERIFY(window->noticeBar()->findChildren<QWidget *>().isEmpty());
-    QCOMPARE(window->noticeBar()->text(), QString());
 
     // N counts the running task and those waiting, at every moment: the first click's task
     // starts alone, the other two wait behind it.

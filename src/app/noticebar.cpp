@@ -6,20 +6,11 @@
 
 NoticeBar::NoticeBar(QWidget *parent)
     : QFrame(parent)
+    , ui(std::make_unique<Ui::NoticeBar>())
 {
-    setAccessibleName(tr("Notice"));
-    hide();
-}
-
-NoticeBar::~NoticeBar() = default;
-
-void NoticeBar::ensureUi()
-{
-    if (ui)
-        return;
-    ui = std::make_unique<Ui::NoticeBar>();
     ui->setupUi(this);
     setAccessibleName(tr("Notice"));
+    hide();
     connect(ui->primaryButton, &QPushButton::clicked, this, [this] {
         hide();
         if (auto action = std::exchange(m_primary, {}))
@@ -33,11 +24,12 @@ void NoticeBar::ensureUi()
     connect(ui->closeButton, &QToolButton::clicked, this, &QWidget::hide);
 }
 
+NoticeBar::~NoticeBar() = default;
+
 void NoticeBar::showNotice(const QString &text, const QString &primary,
                            std::function<void()> primaryAction, const QString &secondary,
                            std::function<void()> secondaryAction)
 {
-    ensureUi();
     ui->textLabel->setText(text);
     ui->primaryButton->setText(primary);
     ui->primaryButton->setAccessibleName(QString(primary).remove(QLatin1Char('&')));
@@ -54,5 +46,5 @@ void NoticeBar::showNotice(const QString &text, const QString &primary,
 
 QString NoticeBar::text() const
 {
-    return ui ? ui->textLabel->text() : QString();
+    return ui->textLabel->text();
 }

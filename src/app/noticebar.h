@@ -26,10 +26,6 @@ public:
     QString text() const;
 
 private:
-    // Its form (a label and three buttons) is built at the first notice: most windows never
-    // show one.
-    void ensureUi();
-
     std::unique_ptr<Ui::NoticeBar> ui;
     std::function<void()> m_primary;
     std::function<void()> m_secondary;
