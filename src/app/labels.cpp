@@ -20,8 +20,8 @@ namespace {
 // worth copying (see setCopyableText()). A child of the label: it goes with it.
 class SelectableUnderPointer : public QObject
 {
-public:
-    explicit SelectableUnderPointer(QLabel *label)
+    Q_OBJECT // for findChild(), which matches by meta-object
+        public : explicit SelectableUnderPointer(QLabel *label)
         : QObject(label)
         , m_label(label)
     {
@@ -189,3 +189,5 @@ void ElidedLabel::paintEvent(QPaintEvent *)
                           QStyle::visualAlignment(layoutDirection(), alignment()), palette(),
                           isEnabled(), shownText(), foregroundRole());
 }
+
+#include "labels.moc"

@@ -235,17 +235,28 @@ void SessionRunnerView::ensureTable()
 
 void SessionRunnerView::fitNumberColumn()
 {
-    const QString widest = QLocale().toString(m_model->state().appended);
+    QString widest = QLocale().toString(m_model->state().appended);
     if (widest.size() <= m_numberLength)
         return;
     m_numberLength = int(widest.size());
+    // Measured with the font's widest digit, so that a later number of the same length (88
+    // after 10) fits too where digits differ in width.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    QChar widestDigit = QLatin1Char('0');
+    for (char digit = '1'; digit <= '9'; ++digit) {
+        if (metrics.horizontalAdvance(QLatin1Char(digit)) > metrics.horizontalAdvance(widestDigit))
+            widestDigit = QLatin1Char(digit);
+    }
+    for (QChar &character : widest) {
+        if (character.isDigit())
+            character = widestDigit;
+    }
     const int margin =
         m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1;
     QHeaderView *header = m_table->horizontalHeader();
-    header->resizeSection(
-        TaskTableModel::NumberColumn,
-        std::max(header->sectionSizeHint(TaskTableModel::NumberColumn),
-                 m_table->fontMetrics().horizontalAdvance(widest) + 2 * margin + 2));
+    header->resizeSection(TaskTableModel::NumberColumn,
+                          std::max(header->sectionSizeHint(TaskTableModel::NumberColumn),
+                                   metrics.horizontalAdvance(widest) + 2 * margin + 2));
 }
 
 void SessionRunnerView::ensureOutputView()
