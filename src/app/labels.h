@@ -9,8 +9,9 @@
 // loads for header views, so a heading costs no font of its own).
 void makeHeading(QLabel *label);
 
-// Shows `text` in `label`. While `worthCopying` (a result, an error), the label is selectable
-// with the mouse whenever the pointer is over it (and while text in it is selected). A
+// Shows `text` in `label`. While `worthCopying` (a result, an error), the label becomes
+// selectable with the mouse when the pointer comes over it, and stops being so at the next
+// text once the pointer has left with nothing selected. A
 // selectable label keeps a whole text document behind it (about 15 KiB) and builds it again
 // at every change of its text: a placeholder such as "None" is not worth it, nor are the
 // labels of the 200 windows the pointer is not over, each changing three times a second.

@@ -56,9 +56,10 @@ private:
 
     const SessionWorker m_worker;
 
-    // What append() writes on the caller's thread and what the runner's thread writes stay on
-    // cache lines of their own (the figures in SessionRunnerState are filled in by state()),
-    // so that a task taken does not wait for lines the appending thread holds.
+    // The lock, the queue and the runner's state each start a cache line, and append() (on the
+    // caller's thread) writes none of the state's fields (queueLength, appended and
+    // queueRevision in SessionRunnerState are filled in by state()), so that a task taken
+    // waits for fewer lines the appending thread holds. The queue's two ends still share one.
     alignas(64) mutable BriefMutex m_mutex;
     alignas(64) Queue m_queue;
     quint64 m_appended = 0;      // SessionRunnerState::appended
