@@ -594,6 +594,9 @@ private Q_SLOTS:
             }
             QVERIFY(finished(first.flush()));
             QVERIFY(finished(second.flush()));
+            // The message first: it says why, when a store turned itself off.
+            QCOMPARE(first.statusMessage(), QString());
+            QCOMPARE(second.statusMessage(), QString());
             QCOMPARE(first.status(), HistoryStore::Status::Ok);
             QCOMPARE(second.status(), HistoryStore::Status::Ok);
             QCOMPARE(first.statusMessage(), QString());
