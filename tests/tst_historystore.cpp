@@ -599,8 +599,6 @@ private Q_SLOTS:
             QCOMPARE(second.statusMessage(), QString());
             QCOMPARE(first.status(), HistoryStore::Status::Ok);
             QCOMPARE(second.status(), HistoryStore::Status::Ok);
-            QCOMPARE(first.statusMessage(), QString());
-            QCOMPARE(second.statusMessage(), QString());
             QCOMPARE(first.writtenCount() + second.writtenCount(), 2 * perStore);
             // Each sees what the other wrote.
             QCOMPARE(resultOf(second.count()), 2 * perStore);
