@@ -28,6 +28,8 @@ private slots:
     void aBurstFromTheRunnerGivesFewSignalsInTheWatchersThread();
     void gapIsRespectedWhileBusy();
     void theEndOfABurstIsNotHeldBackByTheGap();
+    void aShorterGapDeliversWhatWaitedForTheLongerOne();
+    void theGapChangesWhileTheRunnerReports();
     void aGlobalRunnerAtTheShortestIntervalIsToldOncePerGap();
     void progressInATightLoopIsCoalesced();
     void finishedComesOnceAfterTheLastStateChange();
@@ -143,6 +145,77 @@ void tst_RunnerWatcher::theEndOfABurstIsNotHeldBackByTheGap()
     QTRY_VERIFY_WITH_TIMEOUT(seen.busy || runner.state().busy, 5000);
     gate.open(); // the task ends and none follows: shown at once, not in an hour
     QTRY_COMPARE_WITH_TIMEOUT(seen.done, 1u, 5000);
+    runner.stop();
+}
+
+void tst_RunnerWatcher::aShorterGapDeliversWhatWaitedForTheLongerOne()
+{
+    TestSupport::Gate gate;
+    SessionRunner runner = SessionRunner::create([&](const QVariant &, TaskContext &context) {
+        gate.wait();
+        context.setProgress(1, 2);
+        gate.wait();
+        return QVariant();
+    });
+    RunnerWatcher watcher;
+    watcher.setMinimumGap(std::chrono::hours(1));
+    TaskRunner::SessionRunnerState seen;
+    int count = 0;
+    connect(&watcher, &RunnerWatcher::stateChanged, this, [&] {
+        ++count;
+        seen = runner.state();
+    });
+    watcher.setRunner(runner);
+    runner.append(1);
+    // The first change is told at once; what follows while busy waits for an hour.
+    QTRY_VERIFY_WITH_TIMEOUT(count >= 1 && runner.state().busy, 5000);
+    const int before = count;
+    gate.release();
+    QTRY_COMPARE_WITH_TIMEOUT(runner.state().progressValue, qint64(1), 5000);
+    QTest::qWait(20);
+    QCOMPARE(count, before);
+    QCOMPARE(seen.progressValue, qint64(0));
+    watcher.setMinimumGap(1h); // the same gap: still waiting
+    QCOMPARE(watcher.minimumGap(), std::chrono::milliseconds(1h));
+    QTest::qWait(20);
+    QCOMPARE(count, before);
+    watcher.setMinimumGap(-5ms);
+    QCOMPARE(watcher.minimumGap(), 0ms);
+    QCOMPARE(count, before); // not from the call
+    QTRY_COMPARE_WITH_TIMEOUT(seen.progressValue, qint64(1), 5000);
+    QCOMPARE(count, before + 1);
+    gate.open();
+    QTRY_COMPARE_WITH_TIMEOUT(seen.done, 1u, 5000);
+    runner.stop();
+}
+
+void tst_RunnerWatcher::theGapChangesWhileTheRunnerReports()
+{
+    // The runner's thread reads each watcher's gap when it reports (under ThreadSanitizer this
+    // races if the setter does not take the hub's lock).
+    std::atomic<bool> go{true};
+    SessionRunner runner = SessionRunner::create([&](const QVariant &, TaskContext &context) {
+        qint64 i = 0;
+        while (go && !context.isCancelled())
+            context.setProgress(++i, 0);
+        return QVariant(i);
+    });
+    RunnerWatcher watcher;
+    int count = 0;
+    connect(&watcher, &RunnerWatcher::stateChanged, this, [&] { ++count; });
+    watcher.setRunner(runner);
+    runner.append(1);
+    QTRY_VERIFY_WITH_TIMEOUT(runner.state().busy, 5000);
+    const std::chrono::milliseconds gaps[] = {0ms, 1ms, 50ms, 8ms, 1h};
+    for (int round = 0; round < 200; ++round) {
+        watcher.setMinimumGap(gaps[round % 5]);
+        QCoreApplication::processEvents();
+    }
+    watcher.setMinimumGap(0ms);
+    const int before = count;
+    QTRY_VERIFY_WITH_TIMEOUT(count > before + 2, 5000); // still told, at the last gap
+    go = false;
+    QTRY_COMPARE_WITH_TIMEOUT(runner.state().done, 1u, 5000);
     runner.stop();
 }
 

@@ -125,6 +125,7 @@ private slots:
     void aLongOrMarkedUpKeyIsShownAsPlainTextWithinTheWindow();
     void aShortKeyIsShownWholeWithoutATooltip();
     void aNotificationRepaintsTheLabelsNotTheGroupBox();
+    void aWindowInTheBackgroundIsUpdatedLessOften();
 };
 
 void tst_SessionWindow::initTestCase()
@@ -825,6 +826,42 @@ void tst_SessionWindow::aNotificationRepaintsTheLabelsNotTheGroupBox()
     QTRY_COMPARE_WITH_TIMEOUT(statusSpy.lastPaintedText, QStringLiteral("The queue is empty"),
                               5000);
     QCOMPARE(groupSpy.paints, 0);
+}
+
+void tst_SessionWindow::aWindowInTheBackgroundIsUpdatedLessOften()
+{
+    using namespace std::chrono_literals;
+    AppController app(testOptions(QStringLiteral("w-rate")));
+    TestSupport::Gate gate;
+    app.setSessionWorker([&gate](const QVariant &, TaskRunner::TaskContext &context) {
+        gate.wait();
+        context.setProgress(1, 2);
+        gate.wait();
+        return QVariant(QStringLiteral("done"));
+    });
+    SessionWindow *front = app.newWindow();
+    SessionWindow *back = app.newWindow();
+    front->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(front));
+    QTRY_COMPARE_WITH_TIMEOUT(front->sessionView()->updateGap(), 50ms, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(back->sessionView()->updateGap(), 250ms, 5000);
+
+    // The window in the background still shows its task's progress and end.
+    back->sessionView()->addTask();
+    auto *progress = back->findChild<QProgressBar *>(QStringLiteral("progressBar"));
+    QVERIFY(progress);
+    QTRY_VERIFY_WITH_TIMEOUT(progress->isVisible(), 5000);
+    gate.release();
+    QTRY_COMPARE_WITH_TIMEOUT(progress->value(), 500, 5000);
+
+    // Activated, it gets the shorter gap; the other one the longer.
+    back->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(back));
+    QTRY_COMPARE_WITH_TIMEOUT(back->sessionView()->updateGap(), 50ms, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(front->sessionView()->updateGap(), 250ms, 5000);
+    gate.open();
+    QTRY_COMPARE_WITH_TIMEOUT(label(back, "lastResultLabel")->text(),
+                              QStringLiteral("Last Result: done"), 5000);
 }
 
 QTEST_MAIN(tst_SessionWindow)

@@ -103,11 +103,7 @@ SessionRunnerView::SessionRunnerView(QWidget *parent)
     connect(ui->commandEdit, &QLineEdit::returnPressed, this, &SessionRunnerView::addTask);
     connect(ui->commandEdit, &CommandLineEdit::multiLinePasted, this,
             [this](const QStringList &lines) { addCommands(lines); });
-    // Twenty times a second is smooth enough for a progress bar and an elapsed time, and a
-    // task that ends while others wait is shown at most 50 ms late (the end of a burst comes at
-    // once). The watcher's default, 8 ms, had two hundred busy windows repaint 25,000 times a
-    // second between them.
-    m_watcher.setMinimumGap(std::chrono::milliseconds(50));
+    fitUpdateRate();
     connect(&m_watcher, &TaskRunner::RunnerWatcher::stateChanged, this,
             &SessionRunnerView::showState);
     m_clock.setInterval(std::chrono::milliseconds(500));
@@ -609,6 +605,33 @@ void SessionRunnerView::showState()
         showSelectedOutput();
     updateActions();
     emit stateShown(state);
+}
+
+// Twenty times a second is smooth enough for a progress bar and an elapsed time, and a task
+// that ends while others wait is shown at most 50 ms late (the end of a burst comes at once).
+// That is the active window's rate; the others, which the user is not working in, show their
+// progress four times a second, as browsers slow down the pages in the background. The
+// watcher's default, 8 ms, had two hundred busy windows repaint 25,000 times a second between
+// them; at 50 ms each they still took all of the GUI thread's time.
+void SessionRunnerView::fitUpdateRate()
+{
+    using namespace std::chrono_literals;
+    m_watcher.setMinimumGap(isActiveWindow() ? 50ms : 250ms);
+}
+
+bool SessionRunnerView::event(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::WindowActivate:
+    case QEvent::WindowDeactivate:
+    case QEvent::Show:
+        // A window that becomes active shows what waited for the slower rate at once.
+        fitUpdateRate();
+        break;
+    default:
+        break;
+    }
+    return QWidget::event(event);
 }
 
 void SessionRunnerView::changeEvent(QEvent *event)

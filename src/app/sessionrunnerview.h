@@ -76,6 +76,10 @@ public:
     std::chrono::milliseconds longTaskDuration() const { return m_longTask; }
     void setLongTaskDuration(std::chrono::milliseconds duration) { m_longTask = duration; }
 
+    // The least time between two updates of the view while its runner is busy: shorter while
+    // its window is the active one.
+    std::chrono::milliseconds updateGap() const { return m_watcher.minimumGap(); }
+
 signals:
     // Emitted after the view showed a new state (main thread).
     void stateShown(const TaskRunner::SessionRunnerState &state);
@@ -85,9 +89,11 @@ signals:
     void longTaskEnded(const QString &title, const QString &body);
 
 protected:
+    bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
+    void fitUpdateRate();
     void showState();
     void updateActions();
     void showProgress(const TaskRunner::SessionRunnerState &state);

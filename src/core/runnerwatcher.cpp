@@ -9,6 +9,8 @@
 
 #include <QPointer>
 
+#include <algorithm>
+
 namespace TaskRunner {
 
 RunnerWatcher::RunnerWatcher(QObject *parent)
@@ -55,6 +57,25 @@ void RunnerWatcher::watch(std::shared_ptr<detail::RunnerCore> core)
     std::shared_ptr<detail::RunnerCore> old = std::exchange(m_core, std::move(core));
     if (m_core)
         m_core->hub.add(this);
+}
+
+void RunnerWatcher::setMinimumGap(std::chrono::milliseconds gap)
+{
+    gap = std::max(gap, std::chrono::milliseconds(0));
+    if (!m_core) {
+        m_minimumGap = gap;
+        return;
+    }
+    bool waiting = false;
+    {
+        // The runner's threads read the gap under this lock when they report.
+        std::lock_guard lock(m_core->hub.m_mutex);
+        m_minimumGap = gap;
+        waiting = m_pending == Pending::GapTimer;
+    }
+    // The waiting delivery is due again by the new gap: flush() works it out and waits the rest.
+    if (waiting)
+        m_gapTimer.start(0);
 }
 
 void RunnerWatcher::flush()

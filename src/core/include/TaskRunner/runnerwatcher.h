@@ -46,8 +46,10 @@ public:
 
     /// The least time between two stateChanged() while the runner is busy: 8 ms by default.
     std::chrono::milliseconds minimumGap() const { return m_minimumGap; }
-    /// Sets minimumGap(); 0 delivers every wake-up as it comes.
-    void setMinimumGap(std::chrono::milliseconds gap) { m_minimumGap = gap; }
+    /// Sets minimumGap() (a negative gap is 0, which delivers every wake-up as it comes). It may
+    /// change while watching: a delivery already waiting for the old gap waits for the new one,
+    /// counted from the last stateChanged(), and none is lost.
+    void setMinimumGap(std::chrono::milliseconds gap);
 
 signals:
     /// The runner changed (a task was queued, started, reported progress or output, ended; the
