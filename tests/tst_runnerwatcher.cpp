@@ -9,6 +9,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 using namespace std::chrono_literals;
@@ -191,31 +193,46 @@ void tst_RunnerWatcher::aShorterGapDeliversWhatWaitedForTheLongerOne()
 
 void tst_RunnerWatcher::theGapChangesWhileTheRunnerReports()
 {
-    // The runner's thread reads each watcher's gap when it reports (under ThreadSanitizer this
-    // races if the setter does not take the hub's lock).
-    std::atomic<bool> go{true};
-    SessionRunner runner = SessionRunner::create([&](const QVariant &, TaskContext &context) {
-        qint64 i = 0;
-        while (go && !context.isCancelled())
-            context.setProgress(++i, 0);
-        return QVariant(i);
+    // A task that ends with none waiting is reported as urgent, and the runner's thread reads
+    // each watcher's gap then; the main thread changes the gap meanwhile, touching nothing else
+    // (under ThreadSanitizer this races unless the setter takes the lock the reader takes).
+    std::mutex mutex;
+    std::condition_variable ended;
+    int endedTasks = 0;
+    SessionRunner runner = SessionRunner::create([&](const QVariant &task) {
+        {
+            std::lock_guard lock(mutex);
+            ++endedTasks;
+        }
+        ended.notify_one();
+        return task;
     });
     RunnerWatcher watcher;
     int count = 0;
     connect(&watcher, &RunnerWatcher::stateChanged, this, [&] { ++count; });
     watcher.setRunner(runner);
-    runner.append(1);
-    QTRY_VERIFY_WITH_TIMEOUT(runner.state().busy, 5000);
+    constexpr int tasks = 300;
+    std::atomic<bool> feeding{true};
+    std::thread feeder([&] { // one task at a time, each after the one before ran
+        for (int i = 1; i <= tasks; ++i) {
+            runner.append(i);
+            std::unique_lock lock(mutex);
+            ended.wait(lock, [&] { return endedTasks >= i; });
+        }
+        feeding = false;
+    });
     const std::chrono::milliseconds gaps[] = {0ms, 1ms, 50ms, 8ms, 1h};
-    for (int round = 0; round < 200; ++round) {
+    for (int round = 0; feeding; ++round)
         watcher.setMinimumGap(gaps[round % 5]);
-        QCoreApplication::processEvents();
-    }
-    watcher.setMinimumGap(0ms);
-    const int before = count;
-    QTRY_VERIFY_WITH_TIMEOUT(count > before + 2, 5000); // still told, at the last gap
-    go = false;
-    QTRY_COMPARE_WITH_TIMEOUT(runner.state().done, 1u, 5000);
+    feeder.join();
+    watcher.setMinimumGap(8ms);
+    QTRY_COMPARE_WITH_TIMEOUT(runner.state().done, quint64(tasks), 5000);
+    // The end of the last task is told, whatever gap it was reported under.
+    QTRY_VERIFY_WITH_TIMEOUT(count >= 1, 5000);
+    TaskRunner::SessionRunnerState seen;
+    connect(&watcher, &RunnerWatcher::stateChanged, this, [&] { seen = runner.state(); });
+    runner.append(tasks + 1);
+    QTRY_COMPARE_WITH_TIMEOUT(seen.done, quint64(tasks + 1), 5000);
     runner.stop();
 }
 
