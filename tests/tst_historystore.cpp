@@ -617,6 +617,26 @@ private Q_SLOTS:
         }
     }
 
+    void twoStoresOpeningOneNewFileTogetherBothRecord()
+    {
+        // Two instances started at the same moment both turn a new file to WAL. SQLite refuses
+        // one of them at once, without waiting (the other holds the lock it needs while it
+        // waits for this one's): that one tries again instead of turning history off.
+        QTemporaryDir dir;
+        for (int round = 0; round < 150; ++round) {
+            const QString path = dir.filePath(QStringLiteral("history-%1.sqlite").arg(round));
+            HistoryStore first(path);
+            HistoryStore second(path);
+            first.add(makeEntry(1, QStringLiteral("first")));
+            second.add(makeEntry(1, QStringLiteral("second")));
+            QVERIFY(finished(first.flush()));
+            QVERIFY(finished(second.flush()));
+            QCOMPARE(first.statusMessage(), QString());
+            QCOMPARE(second.statusMessage(), QString());
+            QCOMPARE(first.writtenCount() + second.writtenCount(), 2);
+        }
+    }
+
     void clearDeletesEverything()
     {
         QTemporaryDir dir;

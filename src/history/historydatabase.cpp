@@ -299,6 +299,10 @@ HistoryEntry readEntry(const QSqlQuery &query, bool withOutput)
 
 std::atomic<int> s_connections{0};
 
+// How often a journal mode change refused for another connection's is tried again; each try
+// waits for that one's like any lock (the busy timeout), so one is enough in practice.
+constexpr int journalModeRetries = 5;
+
 } // namespace
 
 HistoryDatabase::HistoryDatabase()
@@ -374,6 +378,18 @@ bool HistoryDatabase::exec(const QString &sql, QString *error)
     if (error)
         *error = query.lastError().text();
     return false;
+}
+
+HistoryDatabase::Probe HistoryDatabase::probeSnapshot(int &version, QString &error)
+{
+    // probe() reads in three statements. Alone, each would see the file as it is at that
+    // moment: another instance committing its new schema in between would show tables without
+    // their version, a foreign file, which would then be set aside.
+    if (!exec(QStringLiteral("BEGIN DEFERRED"), &error))
+        return Probe::Failed;
+    const Probe probed = probe(version, error);
+    exec(QStringLiteral("ROLLBACK")); // only read
+    return probed;
 }
 
 HistoryDatabase::Probe HistoryDatabase::probe(int &version, QString &error)
@@ -457,7 +473,7 @@ HistoryDatabase::OpenResult HistoryDatabase::open(const QString &path)
                                       .arg(QDir::toNativeSeparators(path), error)};
         }
         int version = 0;
-        switch (probe(version, error)) {
+        switch (probeSnapshot(version, error)) {
         case Probe::Damaged:
         case Probe::Foreign: {
             close();
@@ -512,7 +528,20 @@ HistoryDatabase::OpenResult HistoryDatabase::open(const QString &path)
         }
 
         QSqlQuery journal(m_db);
-        if (!journal.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !journal.next() ||
+        // Two instances opening a new file at the same moment both change its journal mode,
+        // which needs the file to themselves: SQLite refuses one of them at once, without the
+        // busy timeout (each holds what the other waits for). Refused, this connection lets go;
+        // tried again, it waits for the other one's change like any lock, and then finds WAL.
+        const auto toWal = [&journal] {
+            return journal.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && journal.next();
+        };
+        bool changed = toWal();
+        for (int retry = 0; !changed && primaryCode(journal.lastError()) == SqliteBusy &&
+                            retry < journalModeRetries;
+             ++retry) {
+            changed = toWal();
+        }
+        if (!changed ||
             journal.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
             error = journal.lastError().isValid() ? journal.lastError().text()
                                                   : tr("WAL mode is not available");

@@ -82,6 +82,8 @@ private:
     enum class Probe { Fresh, Ours, Legacy, Newer, Foreign, Damaged, Failed };
     bool connect(const QString &path, bool readOnly, QString &error);
     Probe probe(int &version, QString &error);
+    // probe() in a read transaction of its own: what one moment of the file holds.
+    Probe probeSnapshot(int &version, QString &error);
     bool createOrMigrate(QString &error);
     bool migrateFrom(int version, QString &error);
     bool exec(const QString &sql, QString *error = nullptr);
