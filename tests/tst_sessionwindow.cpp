@@ -862,6 +862,9 @@ void tst_SessionWindow::aWindowInTheBackgroundIsUpdatedLessOften()
     gate.open();
     QTRY_COMPARE_WITH_TIMEOUT(label(back, "lastResultLabel")->text(),
                               QStringLiteral("Last Result: done"), 5000);
+    // Hidden, it is in the background too.
+    back->hide();
+    QTRY_COMPARE_WITH_TIMEOUT(back->sessionView()->updateGap(), 250ms, 5000);
 }
 
 QTEST_MAIN(tst_SessionWindow)

@@ -609,14 +609,15 @@ void SessionRunnerView::showState()
 
 // Twenty times a second is smooth enough for a progress bar and an elapsed time, and a task
 // that ends while others wait is shown at most 50 ms late (the end of a burst comes at once).
-// That is the active window's rate; the others, which the user is not working in, show their
-// progress four times a second, as browsers slow down the pages in the background. The
-// watcher's default, 8 ms, had two hundred busy windows repaint 25,000 times a second between
-// them; at 50 ms each they still took all of the GUI thread's time.
+// That is the active window's rate; the others, which the user is not working in (also the
+// window behind a dialog of its own), show their progress four times a second, as browsers
+// slow down the pages in the background. The watcher's default, 8 ms, had two hundred busy
+// windows repaint 25,000 times a second between them; at 50 ms each they still took all of
+// the GUI thread's time.
 void SessionRunnerView::fitUpdateRate()
 {
     using namespace std::chrono_literals;
-    m_watcher.setMinimumGap(isActiveWindow() ? 50ms : 250ms);
+    m_watcher.setMinimumGap(isVisible() && isActiveWindow() ? 50ms : 250ms);
 }
 
 bool SessionRunnerView::event(QEvent *event)
@@ -625,6 +626,7 @@ bool SessionRunnerView::event(QEvent *event)
     case QEvent::WindowActivate:
     case QEvent::WindowDeactivate:
     case QEvent::Show:
+    case QEvent::Hide: // a hidden window is not told when it stops being the active one
         // A window that becomes active shows what waited for the slower rate at once.
         fitUpdateRate();
         break;

@@ -62,6 +62,8 @@ void RunnerWatcher::watch(std::shared_ptr<detail::RunnerCore> core)
 void RunnerWatcher::setMinimumGap(std::chrono::milliseconds gap)
 {
     gap = std::max(gap, std::chrono::milliseconds(0));
+    if (gap == m_minimumGap) // only this thread writes it
+        return;
     if (!m_core) {
         m_minimumGap = gap;
         return;

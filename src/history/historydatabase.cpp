@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -12,6 +13,7 @@
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QStringList>
+#include <QThread>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -299,9 +301,8 @@ HistoryEntry readEntry(const QSqlQuery &query, bool withOutput)
 
 std::atomic<int> s_connections{0};
 
-// How often a journal mode change refused for another connection's is tried again; each try
-// waits for that one's like any lock (the busy timeout), so one is enough in practice.
-constexpr int journalModeRetries = 5;
+// How long a statement waits for another connection's lock.
+constexpr int busyTimeoutMs = 5000;
 
 } // namespace
 
@@ -346,7 +347,7 @@ bool HistoryDatabase::connect(const QString &path, bool readOnly, QString &error
     close();
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
-    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
     if (readOnly)
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
     m_db.setConnectOptions(options);
@@ -388,7 +389,14 @@ HistoryDatabase::Probe HistoryDatabase::probeSnapshot(int &version, QString &err
     if (!exec(QStringLiteral("BEGIN DEFERRED"), &error))
         return Probe::Failed;
     const Probe probed = probe(version, error);
-    exec(QStringLiteral("ROLLBACK")); // only read
+    // Only read; a failed statement may have ended the transaction already. A transaction
+    // left open would hold this connection on the moment it began.
+    if (!exec(QStringLiteral("ROLLBACK"))) {
+        if (sqlite3 *handle = sqliteHandle(m_db); handle && !sqlite3_get_autocommit(handle)) {
+            error = QString::fromUtf8(sqlite3_errmsg(handle));
+            return Probe::Failed;
+        }
+    }
     return probed;
 }
 
@@ -528,18 +536,26 @@ HistoryDatabase::OpenResult HistoryDatabase::open(const QString &path)
         }
 
         QSqlQuery journal(m_db);
-        // Two instances opening a new file at the same moment both change its journal mode,
-        // which needs the file to themselves: SQLite refuses one of them at once, without the
-        // busy timeout (each holds what the other waits for). Refused, this connection lets go;
-        // tried again, it waits for the other one's change like any lock, and then finds WAL.
+        // Changing the journal mode needs the file to itself. While another connection holds
+        // the write lock (another instance setting up the same new file), SQLite refuses the
+        // change at once, not after the busy timeout, because this connection already reads
+        // the file then. So it is tried again after a pause growing from 1 ms to 50 ms, as
+        // SQLite's own busy handler waits, until the busy timeout has passed in all; a refusal
+        // that came only after the timeout is final.
         const auto toWal = [&journal] {
             return journal.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && journal.next();
         };
-        bool changed = toWal();
-        for (int retry = 0; !changed && primaryCode(journal.lastError()) == SqliteBusy &&
-                            retry < journalModeRetries;
-             ++retry) {
+        QElapsedTimer waited;
+        waited.start();
+        bool changed = false;
+        for (int pause = 1;; pause = std::min(pause * 2, 50)) {
+            QElapsedTimer attempt;
+            attempt.start();
             changed = toWal();
+            if (changed || primaryCode(journal.lastError()) != SqliteBusy ||
+                attempt.elapsed() >= busyTimeoutMs || waited.elapsed() + pause > busyTimeoutMs)
+                break;
+            QThread::msleep(pause);
         }
         if (!changed ||
             journal.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
