@@ -5,6 +5,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +18,7 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
+#include <utility>
 
 // The real executable, twice: the second launch opens its windows in the first and exits.
 class tst_SingleInstance : public QObject
@@ -28,6 +32,7 @@ private slots:
     void aSecondLaunchOpensItsWindowsInTheFirst();
     void aSecondLaunchWithABadOptionExitsTwoAndLeavesTheFirstAlone();
     void newInstanceOptsOut();
+    void aNewInstanceLeavesTheRunningOnesSessionsAlone();
     void aStaleSocketIsReplaced();
     void twoLaunchesRacingMakeOneInstance();
     void withoutAPrivateRuntimeFolderEachRunsAlone();
@@ -179,6 +184,57 @@ void tst_SingleInstance::newInstanceOptsOut()
     QVERIFY(own->waitForFinished(20000));
     QCOMPARE(own->exitCode(), 0);
     QVERIFY(QFileInfo::exists(socketPath())); // the first's
+}
+
+// The ids of the sessions saved in `path`, and whether the file says its run ended cleanly.
+static std::pair<QStringList, bool> savedSessions(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonObject saved = QJsonDocument::fromJson(file.readAll()).object();
+    QStringList ids;
+    for (const QJsonValue &session : saved.value(QStringLiteral("sessions")).toArray())
+        ids << session.toObject().value(QStringLiteral("id")).toString();
+    return {ids, saved.value(QStringLiteral("cleanShutdown")).toBool()};
+}
+
+void tst_SingleInstance::aNewInstanceLeavesTheRunningOnesSessionsAlone()
+{
+    // The running instance keeps its two windows' sessions in the file. An instance of its own
+    // beside it neither opens them a second time nor writes its own over them.
+    const QString sessions = m_data->path() + QStringLiteral("/taskrunner/sessions.json");
+    QProcess *first =
+        launch({QStringLiteral("--sessions"), QStringLiteral("2"), QStringLiteral("--tasks"),
+                QStringLiteral("1"), QStringLiteral("--task"), QStringLiteral("sleep 100")});
+    QVERIFY(first->waitForStarted(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("session ", first->processId()), 2, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(socketPath()), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(savedSessions(sessions).first.size(), 2, 10000);
+    const QStringList firstSessions = savedSessions(sessions).first;
+
+    QProcess *own = launch(
+        {QStringLiteral("--new-instance"), QStringLiteral("--task"), QStringLiteral("sleep 101")});
+    QVERIFY(own->waitForStarted(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("session ", own->processId()), 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("global ", own->processId()), 1, 20000);
+    own->terminate();
+    QVERIFY(own->waitForFinished(20000));
+    QCOMPARE(own->exitCode(), 0);
+    QCOMPARE(TestSupport::threadCount("session ", own->processId()), 0);
+    QCOMPARE(savedSessions(sessions), std::make_pair(firstSessions, false)); // still running
+
+    first->terminate();
+    QVERIFY(first->waitForFinished(20000));
+    QCOMPARE(savedSessions(sessions), std::make_pair(firstSessions, true));
+
+    // With no instance running, an instance of its own has the sessions: it restores them.
+    QProcess *alone = launch({QStringLiteral("--new-instance")});
+    QVERIFY(alone->waitForStarted(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("session ", alone->processId()), 2, 20000);
+    alone->terminate();
+    QVERIFY(alone->waitForFinished(20000));
+    QCOMPARE(savedSessions(sessions), std::make_pair(firstSessions, true));
 }
 
 void tst_SingleInstance::aStaleSocketIsReplaced()

@@ -87,6 +87,10 @@
         <source>Watch %1 changed</source>
         <translation>Überwachung %1 hat sich geändert</translation>
     </message>
+    <message>
+        <source>Another Task Runner is running: the windows of this instance are not restored at the next start.</source>
+        <translation>Ein anderer Task Runner läuft: Die Fenster dieser Instanz werden beim nächsten Start nicht wiederhergestellt.</translation>
+    </message>
 </context>
 <context>
     <name>AppOptions</name>

@@ -87,6 +87,10 @@
         <source>Watch %1 changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Another Task Runner is running: the windows of this instance are not restored at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppOptions</name>

@@ -85,14 +85,19 @@ void AppController::onAboutToQuit()
     // The runners have stopped: their last records go to the history, and the sessions saved
     // when quitting began are written once more, marked as a clean shutdown.
     m_recorder->finish();
-    if (!std::exchange(m_sessionsFinished, true))
+    if (!std::exchange(m_sessionsFinished, true) && m_options.ownsSessions)
         m_sessionStore->finish();
 }
 
 void AppController::start()
 {
     TaskRunner::SessionRestore restored;
-    if (m_options.restore) {
+    if (!m_options.ownsSessions) {
+        // The running instance keeps saving its sessions there: this one neither shows them
+        // twice nor replaces them with its own.
+        tellOnce(tr("Another Task Runner is running: the windows of this instance are not "
+                    "restored at the next start."));
+    } else if (m_options.restore) {
         restored = m_sessionStore->load();
     } else {
         m_sessionStore->keepForLater(); // for a later run, not overwritten by this one
@@ -254,7 +259,7 @@ bool AppController::quit()
 
 void AppController::quitWithoutAsking()
 {
-    if (!m_quitting)
+    if (!m_quitting && m_options.ownsSessions)
         m_sessionStore->setSessions(savedSessions()); // as they are before they are stopped
     m_quitting = true;
     emit quitting();
@@ -343,7 +348,7 @@ HistoryWindow *AppController::showHistory()
 
 void AppController::sessionChanged(SessionWindow *window)
 {
-    if (m_quitting)
+    if (m_quitting || !m_options.ownsSessions)
         return; // the state to restore is the one from before the stop
     if (!m_dirtySessions.contains(window))
         m_dirtySessions << window;
@@ -369,11 +374,13 @@ void AppController::sessionClosed(SessionWindow *window)
     if (windows().size() <= 1) {
         // The last window: the application quits with it, and its session is restored next
         // time, as a quit's sessions are.
-        m_sessionStore->setSessions(savedSessions());
+        if (m_options.ownsSessions)
+            m_sessionStore->setSessions(savedSessions());
         m_quitting = true;
         return;
     }
-    m_sessionStore->removeSession(window->sessionId());
+    if (m_options.ownsSessions)
+        m_sessionStore->removeSession(window->sessionId());
 }
 
 QList<TaskRunner::SavedSession> AppController::savedSessions() const

@@ -22,6 +22,9 @@ public:
     bool exitAfterFirstFrame = false;
     bool restore = true;      // reopen the sessions of the last run (--no-restore: not)
     bool newInstance = false; // run as an instance of its own, not in the running one
+    // Restore and save the sessions. Not an option: off for a --new-instance run beside a running
+    // instance, whose sessions they are.
+    bool ownsSessions = true;
 
     bool hasInterval() const { return interval > 0; }
     std::chrono::milliseconds taskDuration() const;

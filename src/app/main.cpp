@@ -49,6 +49,9 @@ int main(int argc, char *argv[])
         claim = SingleInstance::claim(arguments.mid(1));
         if (claim.outcome == SingleInstance::Claim::Outcome::Forwarded)
             return claim.exitCode;
+    } else if (SingleInstance::isRunning()) {
+        // The saved sessions are the running instance's, which keeps writing them.
+        options.ownsSessions = false;
     }
 
     QApplication app(argc, argv);

@@ -156,6 +156,19 @@ QString socketPath(QString *reason)
     return path;
 }
 
+bool isRunning()
+{
+    const QString path = socketPath();
+    sockaddr_un address = {};
+    if (path.isEmpty() || !fillAddress(path, address))
+        return false;
+    const int fd = connectTo(address);
+    if (fd < 0)
+        return false;
+    ::close(fd); // the instance drops a connection that ends without a request
+    return true;
+}
+
 Claim claim(const QStringList &arguments)
 {
     Claim result;

@@ -42,6 +42,9 @@ QString socketPath(QString *reason = nullptr);
 // Forwards `arguments` (without the program name) to the running instance, or becomes it.
 Claim claim(const QStringList &arguments);
 
+// Whether an instance listens on socketPath() now (it is connected to, and asked nothing).
+bool isRunning();
+
 // Serves the requests of later launches on the main thread (socket notifiers, no polling):
 // each connection sends one line of JSON ({"arguments": [...]}) and gets "ok <windows>\n" or
 // "error <message>\n" once its windows are shown.
