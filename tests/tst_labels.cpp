@@ -1,7 +1,10 @@
 #include "labels.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QFont>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QTest>
 #include <QVBoxLayout>
 #include <QWidget>
@@ -18,6 +21,7 @@ class tst_Labels : public QObject
 private slots:
     void wrappedLabelMeasuresLikeQLabel();
     void layoutFollowsANewText();
+    void aSteadyLabelIsNotLaidOutAgainForEachText();
 };
 
 namespace {
@@ -148,6 +152,58 @@ void tst_Labels::layoutFollowsANewText()
 
     label->setText(shortText); // and give it back
     QTRY_COMPARE_WITH_TIMEOUT(label->height(), oneLine, 5000);
+}
+
+void tst_Labels::aSteadyLabelIsNotLaidOutAgainForEachText()
+{
+    struct LayoutSpy : QObject
+    {
+        int requests = 0;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            if (event->type() == QEvent::LayoutRequest)
+                ++requests;
+            return false;
+        }
+    };
+    QWidget window;
+    auto *layout = new QHBoxLayout(&window);
+    auto *label = new QLabel(&window);
+    layout->addWidget(label);
+    layout->addStretch();
+    setSteadyText(label, QStringLiteral("Queue: 10 tasks waiting"));
+    window.resize(600, 100);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    LayoutSpy spy;
+    window.installEventFilter(&spy);
+
+    // As wide or narrower: repainted alone, and the whole text is shown.
+    for (const QString &text :
+         {QStringLiteral("Queue: 11 tasks waiting"), QStringLiteral("Queue: 9 tasks waiting"),
+          QStringLiteral("Queue: 1 task waiting")}) {
+        setSteadyText(label, text);
+        QCoreApplication::processEvents();
+        QCOMPARE(label->text(), text);
+        QVERIFY(label->width() >= label->sizeHint().width());
+    }
+    QCOMPARE(spy.requests, 0);
+
+    // Longer: it grows to fit.
+    const QString longer = QStringLiteral("Queue: 12,345 tasks waiting, the first since noon");
+    setSteadyText(label, longer);
+    QTRY_VERIFY_WITH_TIMEOUT(label->width() >= label->sizeHint().width(), 5000);
+
+    // A font twice as large: fitted afresh at once, not only at the next text.
+    QFont large = window.font();
+    large.setPointSizeF(large.pointSizeF() * 2);
+    window.setFont(large);
+    QTRY_VERIFY_WITH_TIMEOUT(label->height() >= label->sizeHint().height() &&
+                                 label->width() >= label->sizeHint().width(),
+                             5000);
+    setSteadyText(label, QStringLiteral("Queue: 2 tasks waiting"));
+    QCOMPARE(label->minimumSize(), label->maximumSize()); // steady again
+    QVERIFY(label->height() >= label->sizeHint().height());
 }
 
 QTEST_MAIN(tst_Labels)

@@ -346,8 +346,8 @@ void GlobalRunnerView::showState()
         tr("Last Exception: %1").arg(state.lastError.isEmpty() ? tr("None") : state.lastError),
         !state.lastError.isEmpty());
     m_resultsSinceOpened = m_resultsBefore + (state.runs - std::min(state.runs, m_runsAtOpen));
-    ui->resultsLabel->setText(tr("%n results produced during this session", "",
-                                 int(std::min<quint64>(m_resultsSinceOpened, INT_MAX))));
+    setSteadyText(ui->resultsLabel, tr("%n results produced during this session", "",
+                                       int(std::min<quint64>(m_resultsSinceOpened, INT_MAX))));
     const QString pauseText = state.paused ? tr("&Resume") : tr("&Pause");
     // The button's accessible name is its text: setText() alone announces the change, once.
     if (ui->pauseButton->text() != pauseText) {

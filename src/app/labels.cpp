@@ -50,7 +50,45 @@ class SelectableUnderPointer : public QObject
 private:
     QLabel *const m_label;
 };
+
+// Frees a steady label's size when what it was measured with changes (see setSteadyText()).
+class SteadySize : public QObject
+{
+    Q_OBJECT // for findChild()
+        public : explicit SteadySize(QLabel *label)
+        : QObject(label)
+    {
+        label->installEventFilter(this);
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        switch (event->type()) {
+        case QEvent::FontChange:
+        case QEvent::StyleChange:
+        case QEvent::LanguageChange: {
+            auto *label = static_cast<QLabel *>(watched);
+            label->setMinimumSize(0, 0);
+            label->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+            break;
+        }
+        default:
+            break;
+        }
+        return false;
+    }
+};
 } // namespace
+
+void setSteadyText(QLabel *label, const QString &text)
+{
+    if (!label->findChild<SteadySize *>(QString(), Qt::FindDirectChildrenOnly))
+        new SteadySize(label);
+    label->setText(text);
+    const QSize fitted = label->sizeHint().expandedTo(label->minimumSize());
+    if (fitted != label->maximumSize())
+        label->setFixedSize(fitted);
+}
 
 void setCopyableText(QLabel *label, const QString &text, bool worthCopying)
 {

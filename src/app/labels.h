@@ -17,6 +17,14 @@ void makeHeading(QLabel *label);
 // labels of the 200 windows the pointer is not over, each changing three times a second.
 void setCopyableText(QLabel *label, const QString &text, bool worthCopying);
 
+// Shows `text` in `label`, a one-line label whose text changes often (a count, a state, a
+// time), without laying its window out again at each change. A new text in a label whose size
+// may change has Qt lay out every layout up to the window's, even when the text is as wide as
+// the one before; a label of fixed size is repainted alone. So the label keeps a fixed size that
+// only grows to fit a longer text, and is fitted afresh after a change of its font, style or
+// language. For labels that do not wrap and are not stretched by their layout.
+void setSteadyText(QLabel *label, const QString &text);
+
 // A word-wrapped label that remembers its height for the last few widths it was asked about.
 //
 // QLabel lays its text out again for every heightForWidth() (twice when the text is

@@ -537,13 +537,9 @@ void SessionRunnerView::showProgress(const TaskRunner::SessionRunnerState &state
     const QString text = state.progressText.isEmpty()
                              ? durationText(elapsed)
                              : tr("%1 · %2").arg(state.progressText, durationText(elapsed));
-    // The label's size is fixed, and only grows: it changes twenty times a second, and a new
-    // text in a label of fixed size does not lay the whole window out again (a label of
-    // changing size did, in every busy window).
-    ui->elapsedLabel->setText(text);
-    const QSize fitted = ui->elapsedLabel->sizeHint().expandedTo(ui->elapsedLabel->minimumSize());
-    if (fitted != ui->elapsedLabel->maximumSize())
-        ui->elapsedLabel->setFixedSize(fitted);
+    // Twenty times a second: laying the window out at each new text was much of a busy
+    // window's time.
+    setSteadyText(ui->elapsedLabel, text);
     ui->progressBar->setAccessibleDescription(
         state.progressMaximum > 0
             ? tr("%1 % done, %2")
@@ -588,11 +584,11 @@ void SessionRunnerView::showState()
         m_model->update();
         return m_model->state();
     }();
-    ui->statusLabel->setText(
-        state.busy ? tr("Processing: %n items left.", "", int(state.itemsLeft()))
-                   : (state.paused && state.queueLength > 0 ? tr("The queue is paused")
-                                                            : tr("The queue is empty")));
-    ui->queueLabel->setText(tr("Queue: %n task(s) waiting", "", int(state.queueLength)));
+    setSteadyText(ui->statusLabel,
+                  state.busy ? tr("Processing: %n items left.", "", int(state.itemsLeft()))
+                             : (state.paused && state.queueLength > 0 ? tr("The queue is paused")
+                                                                      : tr("The queue is empty")));
+    setSteadyText(ui->queueLabel, tr("Queue: %n task(s) waiting", "", int(state.queueLength)));
     setCopyableText(ui->lastResultLabel,
                     tr("Last Result: %1")
                         .arg(state.lastFailed            ? tr("Error: %1").arg(state.lastError)
@@ -645,8 +641,6 @@ void SessionRunnerView::changeEvent(QEvent *event)
     case QEvent::FontChange:
     case QEvent::StyleChange:
         // What was fitted to the old font is fitted again.
-        ui->elapsedLabel->setMinimumSize(0, 0);
-        ui->elapsedLabel->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
         m_numberLength = 0;
         if (m_table)
             fitNumberColumn();

@@ -3,6 +3,7 @@
 
 #include "appcontroller.h"
 #include "globalrunnerview.h"
+#include "labels.h"
 #include "noticebar.h"
 #include "sessionrunnerview.h"
 #include "taskpersistence.h"
@@ -145,13 +146,13 @@ void SessionWindow::showSessionState(const TaskRunner::SessionRunnerState &state
             m_controller->sessionChanged(this);
     }
     const QLocale locale;
-    m_statusLabel->setText(tr("Session thread: %1 · %2 done · %3 failed · %4 cancelled · %5 "
-                              "waiting")
-                               .arg(state.busy ? tr("working") : tr("idle"))
-                               .arg(locale.toString(state.done))
-                               .arg(locale.toString(state.failed))
-                               .arg(locale.toString(state.cancelled))
-                               .arg(locale.toString(state.queueLength)));
+    setSteadyText(m_statusLabel,
+                  tr("Session thread: %1 · %2 done · %3 failed · %4 cancelled · %5 waiting")
+                      .arg(state.busy ? tr("working") : tr("idle"))
+                      .arg(locale.toString(state.done))
+                      .arg(locale.toString(state.failed))
+                      .arg(locale.toString(state.cancelled))
+                      .arg(locale.toString(state.queueLength)));
 }
 
 NoticeBar *SessionWindow::noticeBar() const
