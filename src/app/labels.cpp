@@ -18,10 +18,12 @@ void makeHeading(QLabel *label)
 namespace {
 // Makes a label selectable with the mouse when the pointer comes over it, while its text is
 // worth copying (see setCopyableText()). A child of the label: it goes with it.
+// Q_OBJECT: findChild() matches by meta-object.
 class SelectableUnderPointer : public QObject
 {
-    Q_OBJECT // for findChild(), which matches by meta-object
-        public : explicit SelectableUnderPointer(QLabel *label)
+    Q_OBJECT
+public:
+    explicit SelectableUnderPointer(QLabel *label)
         : QObject(label)
         , m_label(label)
     {
@@ -54,8 +56,9 @@ private:
 // Frees a steady label's size when what it was measured with changes (see setSteadyText()).
 class SteadySize : public QObject
 {
-    Q_OBJECT // for findChild()
-        public : explicit SteadySize(QLabel *label)
+    Q_OBJECT
+public:
+    explicit SteadySize(QLabel *label)
         : QObject(label)
     {
         label->installEventFilter(this);
