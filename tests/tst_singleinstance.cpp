@@ -1,13 +1,12 @@
 #include "singleinstance.h"
 #include "testsupport.h"
 
+#include <TaskRunner/sessionstore.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -189,14 +188,11 @@ void tst_SingleInstance::newInstanceOptsOut()
 // The ids of the sessions saved in `path`, and whether the file says its run ended cleanly.
 static std::pair<QStringList, bool> savedSessions(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QJsonObject saved = QJsonDocument::fromJson(file.readAll()).object();
+    const TaskRunner::SessionRestore saved = TaskRunner::SessionStore(path).load();
     QStringList ids;
-    for (const QJsonValue &session : saved.value(QStringLiteral("sessions")).toArray())
-        ids << session.toObject().value(QStringLiteral("id")).toString();
-    return {ids, saved.value(QStringLiteral("cleanShutdown")).toBool()};
+    for (const TaskRunner::SavedSession &session : saved.sessions)
+        ids << session.id;
+    return {ids, saved.found && saved.cleanShutdown};
 }
 
 void tst_SingleInstance::aNewInstanceLeavesTheRunningOnesSessionsAlone()
