@@ -367,11 +367,9 @@ int main(int argc, char *argv[])
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(configHome.path()));
     // The task history and the saved sessions too: the user's own stay untouched.
     qputenv("XDG_DATA_HOME", QFile::encodeName(configHome.path()));
-    QTemporaryDir runtimeDir; // 0700, as Qt wants it; the executables it starts inherit both
-    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR") && runtimeDir.isValid())
-        // 0700, as Qt wants it; the executables it starts inherit both. Always its own: a
-        // taskrunner started here must not join an instance the user has open.
-        QTemporaryDir runtimeDir;
+    // 0700, as Qt wants it; the executables it starts inherit both. Always its own: a
+    // taskrunner started here must not join an instance the user has open.
+    QTemporaryDir runtimeDir;
     if (runtimeDir.isValid())
         qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir.path()));
     s_previousHandler = qInstallMessageHandler(&filterMessages);

@@ -14,6 +14,7 @@
 #include <numeric>
 
 #include <malloc.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace Bench {
@@ -63,6 +64,12 @@ double trimmedResidentMiB()
 {
     ::malloc_trim(0);
     return residentMiB();
+}
+
+long majorPageFaults()
+{
+    rusage usage{};
+    return ::getrusage(RUSAGE_SELF, &usage) == 0 ? usage.ru_majflt : -1;
 }
 
 quint64 contextSwitches(const QSet<QByteArray> &names, int *found)

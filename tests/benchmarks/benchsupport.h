@@ -59,6 +59,9 @@ double residentMiB();
 // growth measured from it does not depend on what earlier parts freed.
 double trimmedResidentMiB();
 
+// Page faults of this process so far that had to read from disk (getrusage's ru_majflt).
+long majorPageFaults();
+
 // Voluntary + involuntary context switches of this process's threads whose name
 // (/proc/self/task/*/comm) is in `names`; `found` gets how many such threads exist.
 quint64 contextSwitches(const QSet<QByteArray> &names, int *found = nullptr);
