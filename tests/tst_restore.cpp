@@ -173,13 +173,18 @@ void tst_Restore::resumeAndDiscard()
     QCOMPARE(resume->text(), QStringLiteral("&Resume"));
     resume->click();
     QTRY_COMPARE_WITH_TIMEOUT(windows.at(0)->runner().state().done, 2u, 5000);
+    // A task queued in this run before Discard is not the last run's: it stays, and runs.
+    windows.at(1)->sessionView()->addCommand(QStringLiteral("echo kept"), false);
+    QCOMPARE(windows.at(1)->runner().state().queueLength, 2);
     windows.at(1)
         ->noticeBar()
         ->findChild<QPushButton *>(QStringLiteral("secondaryButton"))
         ->click(); // Discard
-    QTRY_COMPARE_WITH_TIMEOUT(windows.at(1)->runner().state().queueLength, 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(windows.at(1)->runner().state().done, 1u, 5000);
+    QCOMPARE(windows.at(1)->runner().state().lastResult.toString(), QStringLiteral("kept"));
+    QCOMPARE(windows.at(1)->runner().state().queueLength, 0);
     QVERIFY(!windows.at(1)->runner().state().paused);
-    QCOMPARE(windows.at(1)->runner().state().done, 0u);
+    QCOMPARE(windows.at(1)->runner().state().cancelled, 1u); // the last run's, never run
 }
 
 void tst_Restore::waitingTasksQueuedBeforeAKill9AllComeBack()

@@ -138,6 +138,7 @@ private slots:
     void outputIsShownLiveAndCancelStopsTheCommand();
     void progressIsDeterminateForTheExampleAndBusyForACommand();
     void actionsOnTheSelectedTask();
+    void actionsNeedARowThatIsSelectedNotOnlyCurrent();
     void pauseResumeAndClearTheQueue();
     void theNumberColumnFitsTheNewestNumber();
     void focusStaysInTheSessionWhenClearQueueIsDone();
@@ -318,6 +319,26 @@ void tst_SessionRunnerView::actionsOnTheSelectedTask()
         w.window->findChild<QMenu *>(QStringLiteral("sessionMenu"))->actions();
     for (QAction *action : w.view->taskActions())
         QVERIFY2(menu.contains(action), qPrintable(action->text()));
+}
+
+void tst_SessionRunnerView::actionsNeedARowThatIsSelectedNotOnlyCurrent()
+{
+    AppController app(testOptions(QStringLiteral("v-selected")));
+    Window w(app);
+    w.view->addCommand(QStringLiteral("echo a"), false);
+    QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(0), QStringLiteral("done"), 5000);
+    // What the view does when it gets the focus: the first row current, nothing highlighted.
+    w.table()->selectionModel()->setCurrentIndex(w.model()->index(0, 0),
+                                                 QItemSelectionModel::NoUpdate);
+    QVERIFY(!w.table()->selectionModel()->hasSelection());
+    QVERIFY(!w.action("runAgainAction")->isEnabled());
+    QVERIFY(!w.action("copyCommandAction")->isEnabled());
+    w.select(0);
+    QVERIFY(w.action("runAgainAction")->isEnabled());
+    QVERIFY(w.action("copyCommandAction")->isEnabled());
+    w.table()->clearSelection(); // the current row stays
+    QVERIFY(w.table()->selectionModel()->currentIndex().isValid());
+    QVERIFY(!w.action("runAgainAction")->isEnabled());
 }
 
 void tst_SessionRunnerView::pauseResumeAndClearTheQueue()

@@ -40,7 +40,7 @@
     <name>AppController</name>
     <message>
         <source>Quit Task Runner</source>
-        <translation>Task Runner beenden</translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Close Session</source>
@@ -90,6 +90,10 @@
     <message>
         <source>Another Task Runner is running: the windows of this instance are not restored at the next start.</source>
         <translation>Ein anderer Task Runner läuft: Die Fenster dieser Instanz werden beim nächsten Start nicht wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Running commands get SIGTERM, and SIGKILL if they do not end; waiting ones come back, paused, at the next start.</source>
+        <translation>Laufende Befehle erhalten SIGTERM und SIGKILL, wenn sie nicht enden; wartende sind beim nächsten Start wieder da, pausiert.</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1371,10 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
         <source>&amp;Watch</source>
         <translation>Ü&amp;berwachung</translation>
     </message>
+    <message>
+        <source>stopped when Task Runner quit</source>
+        <translation>gestoppt, als Task Runner beendet wurde</translation>
+    </message>
 </context>
 <context>
     <name>TaskOutputView</name>
@@ -1849,10 +1857,6 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
     <message>
         <source>Exit status / result</source>
         <translation>Exit-Status / Ergebnis</translation>
-    </message>
-    <message>
-        <source>interrupted: the last run ended while it ran</source>
-        <translation>unterbrochen: Der letzte Programmlauf endete, während sie lief</translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,10 @@
         <source>Another Task Runner is running: the windows of this instance are not restored at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Running commands get SIGTERM, and SIGKILL if they do not end; waiting ones come back, paused, at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppOptions</name>
@@ -1325,7 +1329,7 @@ those of the running instance. --new-instance starts an instance of its own.</so
     <message numerus="yes">
         <source>%n waiting task(s) of the last run are back, paused.</source>
         <translation>
-            <numerusform>%n waiting task of the last run are back, paused.</numerusform>
+            <numerusform>%n waiting task of the last run is back, paused.</numerusform>
             <numerusform>%n waiting tasks of the last run are back, paused.</numerusform>
         </translation>
     </message>
@@ -1340,7 +1344,7 @@ those of the running instance. --new-instance starts an instance of its own.</so
     <message numerus="yes">
         <source>%n saved task(s) could not be read and were left out.</source>
         <translation>
-            <numerusform>%n saved task could not be read and were left out.</numerusform>
+            <numerusform>%n saved task could not be read and was left out.</numerusform>
             <numerusform>%n saved tasks could not be read and were left out.</numerusform>
         </translation>
     </message>
@@ -1354,6 +1358,10 @@ those of the running instance. --new-instance starts an instance of its own.</so
     </message>
     <message>
         <source>&amp;Watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped when Task Runner quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1835,10 +1843,6 @@ those of the running instance. --new-instance starts an instance of its own.</so
     </message>
     <message>
         <source>Exit status / result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>interrupted: the last run ended while it ran</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,6 +20,7 @@
 
 #include <QApplication>
 #include <QScreen>
+#include <QStyle>
 #include <QUuid>
 
 AppController::AppController(const AppOptions &options, QObject *parent)
@@ -193,6 +194,23 @@ void AppController::notifyOutcome(Watch *watch, const QString &before, const QSt
     notify(tr("Watch %1 changed").arg(watch->name()), body, window);
 }
 
+namespace {
+// What the window manager adds around `window`'s client area. Known once it framed a shown
+// window; until then (the window manager is slow, or the window is not shown yet), at least a
+// title bar, so that a window placed at the top of the screen can still be moved by it.
+QMargins frameMargins(const QWidget *window)
+{
+    const QRect frame = window->frameGeometry();
+    const QRect client = window->geometry();
+    const QMargins margins(client.left() - frame.left(), client.top() - frame.top(),
+                           frame.right() - client.right(), frame.bottom() - client.bottom());
+    if (!margins.isNull())
+        return margins;
+    const int titleBar = window->style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, window);
+    return QMargins(0, titleBar, 0, 0);
+}
+} // namespace
+
 SessionWindow *AppController::newWindow(Watch *watch, const TaskRunner::SavedSession *saved)
 {
     TaskRunner::RunnerOptions runnerOptions;
@@ -208,7 +226,7 @@ SessionWindow *AppController::newWindow(Watch *watch, const TaskRunner::SavedSes
         new SessionWindow(this, m_nextNumber++, m_sessionWorker, sessionId, runnerOptions, watch);
     m_recorder->watch(window->runner(), sessionId);
     if (saved)
-        window->restore(*saved);
+        window->restore(*saved, !m_uncleanShutdown);
     // Where it goes. The first window of a run: where the last closed one was, else the middle
     // of the screen (placed here, not by the window manager, so that the others can cascade
     // from where it really is). The others cascade from the place given to the one before
@@ -232,10 +250,7 @@ SessionWindow *AppController::newWindow(Watch *watch, const TaskRunner::SavedSes
         // Client areas step, so the frames (whatever the window manager adds) step the same.
         const QRect previous = m_lastPlacement;
         QRect next(previous.topLeft() + QPoint(cascadeStep, cascadeStep), previous.size());
-        const QMargins frame(window->geometry().left() - window->frameGeometry().left(),
-                             window->geometry().top() - window->frameGeometry().top(),
-                             window->frameGeometry().right() - window->geometry().right(),
-                             window->frameGeometry().bottom() - window->geometry().bottom());
+        const QMargins frame = frameMargins(m_windows.constLast());
         if (!available.isEmpty() && !available.contains(next + frame))
             next.moveTopLeft(available.topLeft() + QPoint(frame.left(), frame.top()));
         window->setGeometry(next);
@@ -413,8 +428,13 @@ bool AppController::confirmStoppingCommands(QWidget *parent, int commands, bool 
     dialog.setWindowTitle(quitting ? tr("Quit Task Runner") : tr("Close Session"));
     dialog.setText(quitting ? tr("Quit and stop %n command(s)?", "", commands)
                             : tr("Close this window and stop %n command(s)?", "", commands),
-                   tr("Running commands get SIGTERM, and SIGKILL if they do not end; waiting "
-                      "ones are dropped."));
+                   // At a quit, the sessions are saved (unless another instance owns them):
+                   // the waiting commands come back at the next start, paused.
+                   quitting && m_options.ownsSessions
+                       ? tr("Running commands get SIGTERM, and SIGKILL if they do not end; "
+                            "waiting ones come back, paused, at the next start.")
+                       : tr("Running commands get SIGTERM, and SIGKILL if they do not end; "
+                            "waiting ones are dropped."));
     dialog.setAcceptText(quitting ? tr("&Quit") : tr("&Close Window"));
     dialog.setDontAskAgainVisible(true);
     if (dialog.exec() != QDialog::Accepted)

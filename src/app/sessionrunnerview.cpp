@@ -200,6 +200,9 @@ void SessionRunnerView::ensureTable()
         const QModelIndexList rows = selection->selectedRows();
         if (!rows.isEmpty() && !selection->isRowSelected(selection->currentIndex().row()))
             selection->setCurrentIndex(rows.first(), QItemSelectionModel::NoUpdate);
+        // Selecting or deselecting the current row changes what the actions work on.
+        showSelectedOutput();
+        updateActions();
     });
     connect(m_model, &TaskTableModel::rowFinished, this, &SessionRunnerView::onRowFinished);
     // Rows that go from the top (the oldest finished) keep the rows in sight where they are.
@@ -375,10 +378,11 @@ bool SessionRunnerView::addAgain(const TaskRunner::HistoryEntry &entry)
     return m_runner.append(QVariant::fromValue(spec)) != 0;
 }
 
-void SessionRunnerView::showInterruptedTask(const QVariant &task, qint64 queuedMSecs)
+void SessionRunnerView::showInterruptedTask(const QVariant &task, qint64 queuedMSecs,
+                                            const QString &outcome)
 {
     ensureTable();
-    m_model->addInterruptedTask(task, queuedMSecs);
+    m_model->addInterruptedTask(task, queuedMSecs, outcome);
 }
 
 qsizetype SessionRunnerView::clearQueue()
@@ -415,8 +419,14 @@ TaskRunner::TaskId SessionRunnerView::selectedTask() const
 {
     if (!m_table)
         return 0;
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
-    const TaskTableModel::Row *row = current.isValid() ? m_model->rowAt(current.row()) : nullptr;
+    // The current row only when it is selected too: the view makes the first row current when
+    // it gets the focus, without selecting (or highlighting) it, and an action must not work on
+    // a row the user does not see chosen.
+    const QItemSelectionModel *selection = m_table->selectionModel();
+    const QModelIndex current = selection->currentIndex();
+    const TaskTableModel::Row *row = current.isValid() && selection->isRowSelected(current.row())
+                                         ? m_model->rowAt(current.row())
+                                         : nullptr;
     return row ? row->id : 0;
 }
 

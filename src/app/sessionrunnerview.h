@@ -54,8 +54,9 @@ public:
     // Queues a task of the history again: its command line (through a shell when it ran
     // through one), in its folder; an example task as one. False when it cannot be queued.
     bool addAgain(const TaskRunner::HistoryEntry &entry);
-    // Shows a task of an earlier run that was running when that run ended: ended, interrupted.
-    void showInterruptedTask(const QVariant &task, qint64 queuedMSecs);
+    // Shows a task of an earlier run that was running when that run ended: ended, interrupted,
+    // with `outcome` saying how.
+    void showInterruptedTask(const QVariant &task, qint64 queuedMSecs, const QString &outcome);
 
     // The actions on the selected task and on the queue, for the window's menu.
     QList<QAction *> taskActions() const;

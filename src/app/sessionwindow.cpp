@@ -166,22 +166,26 @@ void SessionWindow::showNotice(const QString &text)
         ui->noticeBar->showNotice(text);
 }
 
-void SessionWindow::restore(const TaskRunner::SavedSession &saved)
+void SessionWindow::restore(const TaskRunner::SavedSession &saved, bool lastRunQuit)
 {
     SessionRunnerView *view = ui->sessionView;
     int restored = 0;
     for (const TaskRunner::SavedTask &savedTask : saved.waiting) {
         QString error;
         const QVariant task = TaskPersistence::task(savedTask, &error);
-        if (task.isValid() && m_runner.append(task))
+        const TaskRunner::TaskId id = task.isValid() ? m_runner.append(task) : 0;
+        if (id) {
+            m_restoredIds << id;
             ++restored;
-        else
+        } else
             ++m_unreadableTasks;
     }
     if (saved.running) {
         const QVariant task = TaskPersistence::task(*saved.running);
+        const QString outcome = lastRunQuit ? tr("stopped when Task Runner quit")
+                                            : tr("interrupted: the last run ended while it ran");
         view->showInterruptedTask(task.isValid() ? task : QVariant(saved.running->commandLine),
-                                  saved.running->queuedMs);
+                                  saved.running->queuedMs, outcome);
         if (m_controller) {
             TaskRunner::HistoryEntry entry;
             entry.sessionId = m_sessionId;
@@ -191,7 +195,7 @@ void SessionWindow::restore(const TaskRunner::SavedSession &saved)
             entry.queuedMs = saved.running->queuedMs;
             entry.finishedMs = QDateTime::currentMSecsSinceEpoch();
             entry.state = TaskRunner::HistoryState::interrupted();
-            entry.result = tr("interrupted: the last run ended while it ran");
+            entry.result = outcome;
             m_controller->historyStore()->add(entry);
         }
     }
@@ -223,7 +227,9 @@ void SessionWindow::showRestoreNotice()
         ui->noticeBar->showNotice(
             text, tr("&Resume"), [this] { m_runner.resume(); }, tr("&Discard"),
             [this] {
-                m_runner.clear();
+                // The last run's tasks only: those queued since stay, and run.
+                for (const TaskRunner::TaskId id : std::exchange(m_restoredIds, {}))
+                    m_runner.cancel(id);
                 m_runner.resume();
             });
     } else {

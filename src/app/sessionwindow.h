@@ -44,8 +44,9 @@ public:
     QString sessionId() const { return m_sessionId; }
 
     // Queues the tasks of a session of the last run (the runner was made paused), shows the
-    // one that was running as interrupted, and offers Resume and Discard.
-    void restore(const TaskRunner::SavedSession &saved);
+    // one that was running as interrupted (stopped by the quit, or by the end of a run that
+    // did not quit), and offers Resume and Discard.
+    void restore(const TaskRunner::SavedSession &saved, bool lastRunQuit);
     // The last run did not quit (a crash, kill -9, a power cut): said in the restore notice.
     void noteUncleanShutdown();
     // This session as it is now, for the next launch.
@@ -72,7 +73,8 @@ private:
     quint64 m_savedAppended = 0;
     TaskRunner::TaskId m_savedRunning = 0;
     bool m_savedPaused = false;
-    int m_restoredTasks = -1; // -1: not restored
+    int m_restoredTasks = -1;                // -1: not restored
+    QList<TaskRunner::TaskId> m_restoredIds; // what Discard drops (not tasks queued since)
     int m_unreadableTasks = 0;
     bool m_uncleanShutdown = false;
 };

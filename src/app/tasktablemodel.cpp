@@ -305,14 +305,15 @@ void TaskTableModel::rowChanged(int row)
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-void TaskTableModel::addInterruptedTask(const QVariant &task, qint64 queuedMSecs)
+void TaskTableModel::addInterruptedTask(const QVariant &task, qint64 queuedMSecs,
+                                        const QString &outcome)
 {
     Row row;
     row.task = task;
     row.state = TaskState::Cancelled;
     row.interrupted = true;
     row.queuedMSecs = queuedMSecs;
-    row.outcome = tr("interrupted: the last run ended while it ran");
+    row.outcome = outcome;
     beginInsertRows({}, 0, 0);
     m_finished.push_front(std::move(row));
     endInsertRows();

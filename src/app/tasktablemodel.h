@@ -80,7 +80,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     // A task of an earlier run that was running when that run ended, as the oldest row.
-    void addInterruptedTask(const QVariant &task, qint64 queuedMSecs);
+    void addInterruptedTask(const QVariant &task, qint64 queuedMSecs, const QString &outcome);
 
     // The running task's duration cell, for a clock that ticks while it runs.
     void refreshRunningDuration();
