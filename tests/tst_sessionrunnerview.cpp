@@ -25,6 +25,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSplitter>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -139,6 +140,7 @@ private slots:
     void progressIsDeterminateForTheExampleAndBusyForACommand();
     void actionsOnTheSelectedTask();
     void actionsNeedARowThatIsSelectedNotOnlyCurrent();
+    void theOutputShownFirstLeavesTheTableMostOfTheRoom();
     void pauseResumeAndClearTheQueue();
     void theNumberColumnFitsTheNewestNumber();
     void focusStaysInTheSessionWhenClearQueueIsDone();
@@ -339,6 +341,25 @@ void tst_SessionRunnerView::actionsNeedARowThatIsSelectedNotOnlyCurrent()
     w.table()->clearSelection(); // the current row stays
     QVERIFY(w.table()->selectionModel()->currentIndex().isValid());
     QVERIFY(!w.action("runAgainAction")->isEnabled());
+}
+
+void tst_SessionRunnerView::theOutputShownFirstLeavesTheTableMostOfTheRoom()
+{
+    AppController app(testOptions(QStringLiteral("v-split")));
+    Window w(app);
+    QVERIFY(QTest::qWaitForWindowExposed(w.window));
+    w.view->addCommand(QStringLiteral("echo a"), false);
+    QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(0), QStringLiteral("done"), 5000);
+    QVERIFY(!w.view->outputView()); // made when a task is first selected
+    w.select(0);
+    QVERIFY(w.view->outputView());
+    const auto *splitter = child<QSplitter>(w.view, "tasksSplitter");
+    QTRY_VERIFY_WITH_TIMEOUT(w.view->outputView()->isVisible(), 5000);
+    QCoreApplication::processEvents();
+    const QList<int> sizes = splitter->sizes();
+    QCOMPARE(sizes.size(), 2);
+    QVERIFY2(sizes.at(0) > sizes.at(1),
+             qPrintable(QStringLiteral("table %1, output %2").arg(sizes.at(0)).arg(sizes.at(1))));
 }
 
 void tst_SessionRunnerView::pauseResumeAndClearTheQueue()

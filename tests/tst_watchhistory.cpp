@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QSignalSpy>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <malloc.h>
@@ -86,6 +87,8 @@ private slots:
     void outcomeChangedOncePerBatch();
     void numbersAreExtracted_data();
     void numbersAreExtracted();
+    void numbersAreShownWithTheDigitsThatTellThemApart_data();
+    void numbersAreShownWithTheDigitsThatTellThemApart();
     void diffMarksChangedAddedAndRemovedLines_data();
     void diffMarksChangedAddedAndRemovedLines();
     void diffOfAnEntryToTheOneBefore();
@@ -99,6 +102,30 @@ private slots:
     void garbageMapsAreRefused_data();
     void garbageMapsAreRefused();
 };
+
+void tst_WatchHistory::numbersAreShownWithTheDigitsThatTellThemApart_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("unix time") << 1796183385.0 << QStringLiteral("1796183385");
+    QTest::newRow("the next second") << 1796183386.0 << QStringLiteral("1796183386");
+    QTest::newRow("bytes") << 8589934592.0 << QStringLiteral("8589934592");
+    QTest::newRow("negative") << -42.0 << QStringLiteral("-42");
+    QTest::newRow("load") << 0.52 << QStringLiteral("0.52");
+    QTest::newRow("a third") << 1.0 / 3 << QStringLiteral("0.333333");
+    QTest::newRow("large with a fraction") << 1234567.75 << QStringLiteral("1234567.8");
+    QTest::newRow("huge") << 1e20 << QStringLiteral("1e+20");
+}
+
+void tst_WatchHistory::numbersAreShownWithTheDigitsThatTellThemApart()
+{
+    QFETCH(double, value);
+    QFETCH(QString, text);
+    const QLocale before;
+    QLocale::setDefault(QLocale::c());
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+    QCOMPARE(WatchHistory::numberText(value), text);
+}
 
 void tst_WatchHistory::equalRunsMergeWithCountAndTimes()
 {

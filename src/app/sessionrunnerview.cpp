@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QScopeGuard>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QTableView>
 #include <QTime>
 #include <QToolButton>
@@ -263,9 +264,15 @@ void SessionRunnerView::ensureOutputView()
     if (m_outputView)
         return;
     m_outputView = new TaskOutputView(this);
-    ui->tasksSplitter->addWidget(m_outputView);
-    ui->tasksSplitter->setStretchFactor(0, 3);
-    ui->tasksSplitter->setStretchFactor(1, 2);
+    QSplitter *splitter = ui->tasksSplitter;
+    const int height = splitter->height();
+    splitter->addWidget(m_outputView);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    // Added to a splitter already laid out, the output would get its size hint and leave the
+    // table a few rows: the space is shared as the stretch factors say instead.
+    if (height > 0)
+        splitter->setSizes({height * 3 / 5, height * 2 / 5});
     setTabOrder(m_table, m_outputView);
     m_outputView->show();
 }

@@ -116,6 +116,15 @@ std::optional<double> WatchHistory::numberOf(const TaskRunner::TaskRecord &recor
 
 QString WatchHistory::numberText(double value)
 {
+    // Six significant digits would show a Unix time or a byte count as 1.79618e+09, and so
+    // every value of a chart the same: whole numbers and large ones keep their digits.
+    const double magnitude = std::abs(value);
+    if (std::isfinite(value) && magnitude < 1e15) {
+        if (value == std::trunc(value))
+            return QLocale().toString(qint64(value));
+        if (magnitude >= 1e6)
+            return QLocale().toString(value, 'f', 1);
+    }
     return QLocale().toString(value, 'g', 6);
 }
 
