@@ -24,6 +24,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
+#include <QHeaderView>
 #include <QTableView>
 #include <QTest>
 
@@ -256,6 +257,17 @@ void tst_German::numbersHaveADecimalComma()
     const QString duration = model->index(0, TaskTableModel::DurationColumn).data().toString();
     static const QRegularExpression milliseconds(QStringLiteral("^\\d+,\\d ms$"));
     QVERIFY2(milliseconds.match(duration).hasMatch(), qPrintable(duration));
+    // The start with its seconds, which German's short time format leaves out.
+    const QString started = model->index(0, TaskTableModel::StartedColumn).data().toString();
+    static const QRegularExpression clock(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d$"));
+    QVERIFY2(clock.match(started).hasMatch(), qPrintable(started));
+    QCOMPARE(clockText(QTime(3, 53, 7)), QStringLiteral("03:53:07"));
+    QCOMPARE(dateTimeText(QDateTime(QDate(2026, 12, 2), QTime(3, 53, 7))),
+             QStringLiteral("02.12.26 03:53:07"));
+    // The state column fits the longest state.
+    const QHeaderView *header = tasks->horizontalHeader();
+    QVERIFY(header->sectionSize(TaskTableModel::StateColumn) >
+            tasks->fontMetrics().horizontalAdvance(QStringLiteral("fehlgeschlagen")));
 }
 
 void tst_German::qtsOwnTextsAreGerman()

@@ -28,6 +28,32 @@ QString durationText(std::chrono::microseconds duration)
                            : minutesSeconds;
 }
 
+QString withSeconds(QString format)
+{
+    if (format.contains(QLatin1Char('s')))
+        return format;
+    const qsizetype minutes = format.lastIndexOf(QLatin1String("mm"));
+    if (minutes < 1)
+        return format;
+    // The separator the hours have before the minutes ("HH:mm", "HH.mm").
+    const QChar separator = format.at(minutes - 1).isLetter() ? QLatin1Char(':')
+                                                              : format.at(minutes - 1);
+    format.insert(minutes + 2, separator + QStringLiteral("ss"));
+    return format;
+}
+
+QString clockText(const QTime &time)
+{
+    const QLocale locale;
+    return locale.toString(time, withSeconds(locale.timeFormat(QLocale::ShortFormat)));
+}
+
+QString dateTimeText(const QDateTime &dateTime)
+{
+    const QLocale locale;
+    return locale.toString(dateTime, withSeconds(locale.dateTimeFormat(QLocale::ShortFormat)));
+}
+
 QString resultText(const QVariant &result)
 {
     if (result.typeId() != QMetaType::QDateTime)

@@ -297,10 +297,8 @@ void GlobalRunnerView::showRunState(const TaskRunner::GlobalRunnerState &state)
             state.nextRun - std::chrono::steady_clock::now());
         if (wait >= 60s) {
             const QDateTime at = QDateTime::fromMSecsSinceEpoch(state.nextRunMSecs);
-            const QLocale locale;
-            const QString when = at.date() == QDate::currentDate()
-                                     ? locale.toString(at.time(), QLocale::ShortFormat)
-                                     : locale.toString(at, QLocale::ShortFormat);
+            const QString when =
+                at.date() == QDate::currentDate() ? clockText(at.time()) : dateTimeText(at);
             text = tr("next run in %1").arg(waitText(wait));
             tip = tr("The next run starts at %1").arg(when);
         } else {

@@ -126,8 +126,7 @@ void HistoryWindow::showSelected()
         details << tr("in %1").arg(entry.folder);
     if (entry.startedMs)
         details << tr("started %1")
-                       .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(entry.startedMs),
-                                            QLocale::ShortFormat));
+                       .arg(dateTimeText(QDateTime::fromMSecsSinceEpoch(entry.startedMs)));
     if (entry.startedMs && entry.finishedMs)
         details << tr("took %1").arg(durationText(std::chrono::milliseconds(entry.durationMs())));
     details << current.siblingAtColumn(TaskRunner::HistoryModel::StateColumn).data().toString();

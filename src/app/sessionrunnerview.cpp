@@ -169,11 +169,32 @@ void SessionRunnerView::ensureTable()
     header->setStretchLastSection(true);
     const int digit = view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     header->resizeSection(TaskTableModel::TaskColumn, 16 * digit);
-    header->resizeSection(TaskTableModel::StateColumn, 9 * digit);
-    const QString sampleTime = QLocale().toString(QTime(23, 59, 59), QLocale::ShortFormat);
+    // As wide as the widest state in the language shown ("fehlgeschlagen").
+    int stateWidth = header->sectionSizeHint(TaskTableModel::StateColumn);
+    for (const TaskState state : {TaskState::Waiting, TaskState::Running, TaskState::Done,
+                                  TaskState::Failed, TaskState::Cancelled}) {
+        TaskTableModel::Row row;
+        row.state = state;
+        stateWidth = std::max(
+            stateWidth,
+            view->fontMetrics().horizontalAdvance(TaskTableModel::stateText(row)) + 2 * digit);
+        row.interrupted = true;
+        stateWidth = std::max(
+            stateWidth,
+            view->fontMetrics().horizontalAdvance(TaskTableModel::stateText(row)) + 2 * digit);
+    }
+    header->resizeSection(TaskTableModel::StateColumn, stateWidth);
+    const QString sampleTime = clockText(QTime(23, 59, 59));
     header->resizeSection(TaskTableModel::StartedColumn,
                           view->fontMetrics().horizontalAdvance(sampleTime) + 2 * digit);
     header->resizeSection(TaskTableModel::DurationColumn, 9 * digit);
+    // The output, made when a task is first selected, would take all but a couple of rows
+    // from a table that is already laid out: four rows stay in sight (with a horizontal
+    // scroll bar), whatever the split.
+    view->setMinimumHeight(header->sizeHint().height() +
+                           4 * view->verticalHeader()->defaultSectionSize() +
+                           view->horizontalScrollBar()->sizeHint().height() +
+                           2 * view->frameWidth());
     ui->tasksSplitter->replaceWidget(0, view);
     delete ui->tasksPlaceholder;
     ui->tasksPlaceholder = nullptr;
@@ -265,14 +286,9 @@ void SessionRunnerView::ensureOutputView()
         return;
     m_outputView = new TaskOutputView(this);
     QSplitter *splitter = ui->tasksSplitter;
-    const int height = splitter->height();
     splitter->addWidget(m_outputView);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    // Added to a splitter already laid out, the output would get its size hint and leave the
-    // table a few rows: the space is shared as the stretch factors say instead.
-    if (height > 0)
-        splitter->setSizes({height * 3 / 5, height * 2 / 5});
     setTabOrder(m_table, m_outputView);
     m_outputView->show();
 }

@@ -63,12 +63,10 @@ void TaskOutputView::showTask(const TaskTableModel::Row *row, const QString &des
     details << tr("#%1: %2").arg(QLocale().toString(row->number), description);
     if (row->startedMSecs) {
         details << tr("started %1")
-                       .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(row->startedMSecs),
-                                               QLocale::ShortFormat));
+                       .arg(dateTimeText(QDateTime::fromMSecsSinceEpoch(row->startedMSecs)));
     } else if (row->queuedMSecs) {
         details << tr("queued %1")
-                       .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(row->queuedMSecs),
-                                               QLocale::ShortFormat));
+                       .arg(dateTimeText(QDateTime::fromMSecsSinceEpoch(row->queuedMSecs)));
     }
     if (row->isFinished() && row->startedMSecs)
         details << tr("took %1").arg(durationText(row->duration));

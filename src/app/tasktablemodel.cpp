@@ -15,8 +15,7 @@ QString timeText(qint64 msecs)
 {
     if (!msecs)
         return {};
-    const QDateTime time = QDateTime::fromMSecsSinceEpoch(msecs);
-    return QLocale().toString(time.time(), QLocale::ShortFormat);
+    return clockText(QDateTime::fromMSecsSinceEpoch(msecs).time());
 }
 } // namespace
 

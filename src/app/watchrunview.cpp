@@ -122,7 +122,7 @@ void WatchRunView::render()
     QStringList details;
     details << (started.date() == QDate::currentDate()
                     ? WatchHistory::timeText(entry->lastMSecs)
-                    : locale.toString(started, QLocale::ShortFormat));
+                    : dateTimeText(started));
     if (entry->count > 1)
         details << tr("×%1").arg(locale.toString(entry->count));
     details << durationText(entry->duration);

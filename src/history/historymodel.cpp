@@ -9,6 +9,21 @@
 namespace TaskRunner {
 
 namespace {
+// The locale's short date and time, with the seconds where its format leaves them out
+// ("02.12.26 03:53" in German): the entries of one minute must not all look the same.
+QString timeText(const QDateTime &time)
+{
+    const QLocale locale;
+    QString format = locale.dateTimeFormat(QLocale::ShortFormat);
+    const qsizetype minutes = format.lastIndexOf(QLatin1String("mm"));
+    if (!format.contains(QLatin1Char('s')) && minutes > 0) {
+        const QChar before = format.at(minutes - 1);
+        format.insert(minutes + 2,
+                      (before.isLetter() ? QChar(QLatin1Char(':')) : before) + QStringLiteral("ss"));
+    }
+    return locale.toString(time, format);
+}
+
 
 QString durationText(qint64 ms)
 {
@@ -118,8 +133,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case TimeColumn:
         return entry.timeMs() == 0
                    ? QString()
-                   : QLocale().toString(QDateTime::fromMSecsSinceEpoch(entry.timeMs()),
-                                        QLocale::ShortFormat);
+                   : timeText(QDateTime::fromMSecsSinceEpoch(entry.timeMs()));
     case SessionColumn:
         return entry.sessionId;
     case NumberColumn:
