@@ -477,6 +477,7 @@ private Q_SLOTS:
         // Both fail for root too, unlike a folder without write permission.
         QTest::newRow("a file where the folder should be") << true;
         QTest::newRow("a folder where the file should be") << false;
+        QTest::newRow("a FIFO where the file should be") << false;
     }
 
     void pathThatCannotBeUsedTurnsHistoryOff()
@@ -486,6 +487,14 @@ private Q_SLOTS:
         if (fileForFolder) {
             QFile blocker(dir.filePath(QStringLiteral("taskrunner")));
             QVERIFY(blocker.open(QIODevice::WriteOnly));
+        } else if (QByteArray(QTest::currentDataTag()).contains("FIFO")) {
+            // Opened as a file, it would block the history's thread, and the quit after it.
+            QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("taskrunner")));
+            QCOMPARE(::mkfifo(QFile::encodeName(
+                                  dir.filePath(QStringLiteral("taskrunner/history.sqlite")))
+                                  .constData(),
+                              0600),
+                     0);
         } else {
             QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("taskrunner/history.sqlite")));
         }

@@ -17,6 +17,7 @@
 #include <csignal>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace TaskRunner;
 
@@ -242,6 +243,26 @@ private Q_SLOTS:
         QCOMPARE(readAll(dir.filePath(aside.constFirst())), content);
         QVERIFY(!QFile::exists(path));
         // And the run starts fresh.
+        store.setSessions({makeSession(1, 1)});
+        QVERIFY(finished(store.flush()));
+        QCOMPARE(SessionStore(path).load().sessions, QList<SavedSession>{makeSession(1, 1)});
+    }
+
+    void aFifoInItsPlaceIsSetAsideWithoutBlocking()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sessions.json"));
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        SessionStore store(path);
+        const SessionRestore restore = store.load(); // an open() would block here for ever
+        QVERIFY(restore.sessions.isEmpty());
+        QVERIFY2(restore.notice.contains(QLatin1String("not a regular file")) &&
+                     restore.notice.contains(QLatin1String("set aside")),
+                 qPrintable(restore.notice));
+        QCOMPARE(QDir(dir.path())
+                     .entryList({QStringLiteral("sessions.json.unreadable-*")}, QDir::System)
+                     .size(),
+                 1);
         store.setSessions({makeSession(1, 1)});
         QVERIFY(finished(store.flush()));
         QCOMPARE(SessionStore(path).load().sessions, QList<SavedSession>{makeSession(1, 1)});

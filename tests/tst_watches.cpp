@@ -125,6 +125,7 @@ private slots:
     void editingTheSourceReplacesTheRunner();
     void watchesSurviveARestartAndGarbageIsSkippedWithOneWarning();
     void aPausedWatchStaysPausedAcrossARestart();
+    void aSecondCaseOfANameAndWatchesBeyondTheLimitAreNotLoaded();
     void theDialogSaysWhatIsWrongAndOkWaits();
     void newWatchThroughTheDialogAndTheMenu();
     void historySteppingBackShowsTheRunAndItsChanges();
@@ -383,6 +384,49 @@ void tst_Watches::watchesSurviveARestartAndGarbageIsSkippedWithOneWarning()
     Watch *disk = app.watchManager()->watch(QStringLiteral("disk/usage"));
     QCOMPARE(disk->runner().interval(), 12.5);
     QCOMPARE(disk->definition().command.displayText(), QStringLiteral("df -h /"));
+}
+
+void tst_Watches::aSecondCaseOfANameAndWatchesBeyondTheLimitAreNotLoaded()
+{
+    const auto paused = [](const QString &name, qint64 created) {
+        WatchDefinition watch = samplerWatch(name, TaskRunner::SamplerKind::LoadAverage);
+        watch.paused = true;
+        watch.createdMSecs = created;
+        return watch;
+    };
+    {
+        // As a hand-edited settings file has them: the dialog refuses the second.
+        AppController app(testOptions());
+        app.settings().setWatch(paused(QStringLiteral("dup"), 1));
+        app.settings().setWatch(paused(QStringLiteral("DUP"), 2));
+        app.settings().sync();
+    }
+    TaskRunner::GlobalRunnerRegistry::instance()->removeAll();
+    {
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("Ignoring the saved watch DUP")));
+        AppController app(testOptions());
+        QCOMPARE(app.watchManager()->names(),
+                 (QStringList{QStringLiteral("example-worker"), QStringLiteral("dup")}));
+        // As many as there can be; one more is refused with a reason.
+        for (qsizetype i = app.watchManager()->names().size(); i < WatchManager::watchLimit(); ++i)
+            QVERIFY(app.watchManager()->addWatch(paused(QStringLiteral("w%1").arg(i), 10 + i)));
+        QString error;
+        QVERIFY(!app.watchManager()->addWatch(paused(QStringLiteral("one more"), 1000), &error));
+        QVERIFY2(error.contains(QLatin1String("as many as there can be")), qPrintable(error));
+        // Saved beyond the limit by hand: not loaded, and left in the settings.
+        app.settings().setWatch(paused(QStringLiteral("beyond"), 2000));
+        app.settings().sync();
+    }
+    TaskRunner::GlobalRunnerRegistry::instance()->removeAll();
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("Ignoring the saved watch DUP")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("1 saved watches beyond the limit")));
+    AppController app(testOptions());
+    QCOMPARE(app.watchManager()->names().size(), WatchManager::watchLimit());
+    QVERIFY(!app.watchManager()->watch(QStringLiteral("beyond")));
+    QVERIFY(QSettings().allKeys().join(QLatin1Char(' ')).contains(QLatin1String("beyond")));
 }
 
 void tst_Watches::aPausedWatchStaysPausedAcrossARestart()

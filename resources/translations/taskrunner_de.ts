@@ -1717,6 +1717,10 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
             <numerusform>%n Aufgaben konnten nicht im Verlauf aufgezeichnet werden.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>es ist keine gewöhnliche Datei</translation>
+    </message>
 </context>
 <context>
     <name>TaskRunner::Samplers</name>
@@ -1785,6 +1789,18 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
     <message>
         <source>The saved sessions were damaged and were set aside as %1; nothing was restored.</source>
         <translation>Die gespeicherten Sitzungen waren beschädigt und wurden als %1 beiseitegelegt; nichts wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>es ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>es ist keine gewöhnliche Datei</translation>
+    </message>
+    <message>
+        <source>The sessions of the last run cannot be read (%1); the file was set aside as %2.</source>
+        <translation>Die Sitzungen des letzten Programmlaufs können nicht gelesen werden (%1); die Datei wurde als %2 beiseitegelegt.</translation>
     </message>
 </context>
 <context>
@@ -2127,6 +2143,13 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
     <message>
         <source>Exit status %1</source>
         <translation>Exit-Status %1</translation>
+    </message>
+</context>
+<context>
+    <name>WatchManager</name>
+    <message>
+        <source>There are %1 watches already, as many as there can be. Remove one first.</source>
+        <translation>Es gibt schon %1 Überwachungen, so viele wie möglich. Entfernen Sie zuerst eine.</translation>
     </message>
 </context>
 <context>

@@ -1704,6 +1704,10 @@ those of the running instance. --new-instance starts an instance of its own.</so
             <numerusform>%n tasks could not be recorded in the history.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskRunner::Samplers</name>
@@ -1771,6 +1775,18 @@ those of the running instance. --new-instance starts an instance of its own.</so
     </message>
     <message>
         <source>The saved sessions were damaged and were set aside as %1; nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sessions of the last run cannot be read (%1); the file was set aside as %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2113,6 +2129,13 @@ those of the running instance. --new-instance starts an instance of its own.</so
     </message>
     <message>
         <source>Exit status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WatchManager</name>
+    <message>
+        <source>There are %1 watches already, as many as there can be. Remove one first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -107,9 +107,28 @@ void WatchManager::load()
         }
     }
     insert(fallback);
+    qsizetype beyondLimit = 0;
     for (const WatchDefinition &definition : std::as_const(saved)) {
-        if (!definition.isDefault() && !watch(definition.name))
-            insert(definition);
+        if (definition.isDefault())
+            continue;
+        // Names are unique whatever their case, as the dialog has them: another case of a
+        // name loaded already was written into the settings by hand.
+        if (names().contains(definition.name, Qt::CaseInsensitive)) {
+            qCWarning(lcWatches).noquote()
+                << "Ignoring the saved watch" << definition.name
+                << "- a watch of this name (in another case) is loaded already";
+            continue;
+        }
+        if (m_watches.size() >= watchLimit()) {
+            ++beyondLimit;
+            continue;
+        }
+        insert(definition);
+    }
+    if (beyondLimit > 0) {
+        qCWarning(lcWatches).noquote()
+            << beyondLimit << "saved watches beyond the limit of" << watchLimit()
+            << "were not loaded; they stay in the settings";
     }
 }
 
@@ -205,6 +224,13 @@ Watch *WatchManager::add(WatchDefinition definition, bool save, QString *error)
                     .join(QLatin1Char(' '))
                     .simplified();
         }
+        return nullptr;
+    }
+    if (m_watches.size() >= watchLimit()) {
+        if (error)
+            *error = tr("There are %1 watches already, as many as there can be. Remove one "
+                        "first.")
+                         .arg(watchLimit());
         return nullptr;
     }
     if (definition.createdMSecs == 0)

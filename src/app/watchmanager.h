@@ -73,6 +73,10 @@ public:
     // Runners keep this many records for the history to read (it reads them at least every
     // notification, 8 ms apart while busy) and this much output of each run.
     static constexpr qsizetype recordLimit() { return 256; }
+    // Each watch is a runner with a thread of its own, and each thread's event loop takes file
+    // descriptors: a thousand would exhaust the usual limit of 1,024 and abort the app at
+    // start. More are refused (and, from the settings, left there, not loaded).
+    static constexpr qsizetype watchLimit() { return 200; }
     static constexpr qint64 outputLimit() { return 64 * 1024; }
     static constexpr std::chrono::milliseconds notifyGap() { return std::chrono::seconds(10); }
 

@@ -77,14 +77,21 @@ QString searchText(const HistoryEntry &entry)
 // create it with the umask's mode, and gives its -wal and -shm files the database's mode.
 bool ensureFile(const QString &path, QString &error)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_CLOEXEC,
-                          S_IRUSR | S_IWUSR);
+    // Non-blocking: a FIFO in its place would block the open until something reads it (it
+    // fails with ENXIO instead); anything but a regular file is refused.
+    const int fd = ::open(QFile::encodeName(path).constData(),
+                          O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK, S_IRUSR | S_IWUSR);
     if (fd < 0) {
-        error = detail::errnoText(errno);
+        error = errno == ENXIO ? HistoryDatabase::tr("it is not a regular file")
+                               : detail::errnoText(errno);
         return false;
     }
+    struct stat status = {};
+    const bool regular = ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode);
     ::close(fd);
-    return true;
+    if (!regular)
+        error = HistoryDatabase::tr("it is not a regular file");
+    return regular;
 }
 
 // The columns a query reads: the JSON entry as UTF-8 bytes, parsed here.

@@ -2,6 +2,7 @@
 
 #include "sessionwriter.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -23,8 +24,17 @@ enum class Read { Missing, Ok, Unreadable, Damaged };
 Read readFile(const QString &path, QList<SavedSession> &sessions, bool &clean, QString &error)
 {
     QFile file(path);
-    if (!file.exists())
+    const QFileInfo info(path);
+    if (!info.exists() && !info.isSymLink())
         return Read::Missing;
+    if (!info.isFile()) {
+        // A FIFO would block the open until something writes to it; a folder cannot be read.
+        error = info.isDir()
+                    ? QCoreApplication::translate("TaskRunner::SessionStore", "it is a folder")
+                    : QCoreApplication::translate("TaskRunner::SessionStore",
+                                                  "it is not a regular file");
+        return Read::Unreadable;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         error = file.errorString();
         return Read::Unreadable;
@@ -32,12 +42,13 @@ Read readFile(const QString &path, QList<SavedSession> &sessions, bool &clean, Q
     return SessionFile::parse(file.readAll(), sessions, clean) ? Read::Ok : Read::Damaged;
 }
 
-QString setAside(const QString &path)
+QString setAside(const QString &path, const QString &why = QStringLiteral("corrupt"))
 {
     const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
-    QString aside = path + QStringLiteral(".corrupt-") + stamp;
+    const QString base = path + QLatin1Char('.') + why + QLatin1Char('-') + stamp;
+    QString aside = base;
     for (int n = 2; QFileInfo::exists(aside); ++n)
-        aside = path + QStringLiteral(".corrupt-") + stamp + QLatin1Char('-') + QString::number(n);
+        aside = base + QLatin1Char('-') + QString::number(n);
     return QFile::rename(path, aside) ? aside : QString();
 }
 
@@ -93,9 +104,20 @@ SessionRestore SessionStore::load()
         restore.found = true;
         restore.cleanShutdown = clean;
         break;
-    case Read::Unreadable:
-        restore.notice = tr("The sessions of the last run cannot be read: %1.").arg(error);
+    case Read::Unreadable: {
+        // Set aside (a folder is left alone), so that this run's sessions do not overwrite
+        // what the user may still get back; where it cannot be moved, it cannot be overwritten
+        // either.
+        const QString aside =
+            QFileInfo(m_path).isDir() ? QString() : setAside(m_path, QStringLiteral("unreadable"));
+        restore.notice =
+            aside.isEmpty()
+                ? tr("The sessions of the last run cannot be read: %1.").arg(error)
+                : tr("The sessions of the last run cannot be read (%1); the file was set aside "
+                     "as %2.")
+                      .arg(error, QDir::toNativeSeparators(aside));
         break;
+    }
     case Read::Damaged: {
         const QString aside = setAside(m_path);
         restore.found = true;
