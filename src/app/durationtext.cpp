@@ -36,8 +36,8 @@ QString withSeconds(QString format)
     if (minutes < 1)
         return format;
     // The separator the hours have before the minutes ("HH:mm", "HH.mm").
-    const QChar separator = format.at(minutes - 1).isLetter() ? QLatin1Char(':')
-                                                              : format.at(minutes - 1);
+    const QChar separator =
+        format.at(minutes - 1).isLetter() ? QLatin1Char(':') : format.at(minutes - 1);
     format.insert(minutes + 2, separator + QStringLiteral("ss"));
     return format;
 }

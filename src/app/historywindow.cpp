@@ -125,8 +125,8 @@ void HistoryWindow::showSelected()
     if (!entry.folder.isEmpty())
         details << tr("in %1").arg(entry.folder);
     if (entry.startedMs)
-        details << tr("started %1")
-                       .arg(dateTimeText(QDateTime::fromMSecsSinceEpoch(entry.startedMs)));
+        details
+            << tr("started %1").arg(dateTimeText(QDateTime::fromMSecsSinceEpoch(entry.startedMs)));
     if (entry.startedMs && entry.finishedMs)
         details << tr("took %1").arg(durationText(std::chrono::milliseconds(entry.durationMs())));
     details << current.siblingAtColumn(TaskRunner::HistoryModel::StateColumn).data().toString();

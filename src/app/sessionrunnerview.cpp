@@ -191,10 +191,9 @@ void SessionRunnerView::ensureTable()
     // The output, made when a task is first selected, would take all but a couple of rows
     // from a table that is already laid out: four rows stay in sight (with a horizontal
     // scroll bar), whatever the split.
-    view->setMinimumHeight(header->sizeHint().height() +
-                           4 * view->verticalHeader()->defaultSectionSize() +
-                           view->horizontalScrollBar()->sizeHint().height() +
-                           2 * view->frameWidth());
+    view->setMinimumHeight(
+        header->sizeHint().height() + 4 * view->verticalHeader()->defaultSectionSize() +
+        view->horizontalScrollBar()->sizeHint().height() + 2 * view->frameWidth());
     ui->tasksSplitter->replaceWidget(0, view);
     delete ui->tasksPlaceholder;
     ui->tasksPlaceholder = nullptr;

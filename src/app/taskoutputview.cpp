@@ -65,8 +65,8 @@ void TaskOutputView::showTask(const TaskTableModel::Row *row, const QString &des
         details << tr("started %1")
                        .arg(dateTimeText(QDateTime::fromMSecsSinceEpoch(row->startedMSecs)));
     } else if (row->queuedMSecs) {
-        details << tr("queued %1")
-                       .arg(dateTimeText(QDateTime::fromMSecsSinceEpoch(row->queuedMSecs)));
+        details
+            << tr("queued %1").arg(dateTimeText(QDateTime::fromMSecsSinceEpoch(row->queuedMSecs)));
     }
     if (row->isFinished() && row->startedMSecs)
         details << tr("took %1").arg(durationText(row->duration));

@@ -120,9 +120,8 @@ void WatchRunView::render()
     // One line: when, how long, how it ended and how much changed; the rest in its tooltip.
     const QDateTime started = QDateTime::fromMSecsSinceEpoch(entry->lastMSecs);
     QStringList details;
-    details << (started.date() == QDate::currentDate()
-                    ? WatchHistory::timeText(entry->lastMSecs)
-                    : dateTimeText(started));
+    details << (started.date() == QDate::currentDate() ? WatchHistory::timeText(entry->lastMSecs)
+                                                       : dateTimeText(started));
     if (entry->count > 1)
         details << tr("×%1").arg(locale.toString(entry->count));
     details << durationText(entry->duration);

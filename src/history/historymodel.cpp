@@ -18,12 +18,11 @@ QString timeText(const QDateTime &time)
     const qsizetype minutes = format.lastIndexOf(QLatin1String("mm"));
     if (!format.contains(QLatin1Char('s')) && minutes > 0) {
         const QChar before = format.at(minutes - 1);
-        format.insert(minutes + 2,
-                      (before.isLetter() ? QChar(QLatin1Char(':')) : before) + QStringLiteral("ss"));
+        format.insert(minutes + 2, (before.isLetter() ? QChar(QLatin1Char(':')) : before) +
+                                       QStringLiteral("ss"));
     }
     return locale.toString(time, format);
 }
-
 
 QString durationText(qint64 ms)
 {
@@ -131,9 +130,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case TimeColumn:
-        return entry.timeMs() == 0
-                   ? QString()
-                   : timeText(QDateTime::fromMSecsSinceEpoch(entry.timeMs()));
+        return entry.timeMs() == 0 ? QString()
+                                   : timeText(QDateTime::fromMSecsSinceEpoch(entry.timeMs()));
     case SessionColumn:
         return entry.sessionId;
     case NumberColumn:
