@@ -428,6 +428,20 @@ void tst_SessionWindow::anIntervalItCannotTakeIsRefusedVisibly()
     QVERIFY2(hint->text().contains(said) &&
                  hint->text().endsWith(QStringLiteral("The interval stays 0.330 s.")),
              qPrintable(hint->text()));
+    // Read, it goes once the focus leaves the field, which shows a good interval.
+    QWidget *elsewhere = window->findChild<QWidget *>(QStringLiteral("commandEdit"));
+    elsewhere->setFocus();
+    QTRY_VERIFY_WITH_TIMEOUT(elsewhere->hasFocus(), 5000);
+    QVERIFY2(hint->isHidden(), qPrintable(hint->text()));
+    QVERIFY(!spin->hasProblem());
+    spin->setFocus();
+    QTRY_VERIFY_WITH_TIMEOUT(spin->hasFocus(), 5000);
+    spin->selectAll();
+    QTest::keyClick(spin, Qt::Key_Delete);
+    QTest::keyClicks(spin, typed);
+    QTest::keyClick(spin, Qt::Key_Return);
+    QVERIFY2(hint->text().endsWith(QStringLiteral("The interval stays 0.330 s.")),
+             qPrintable(hint->text()));
 
     // A good interval typed next clears it.
     spin->selectAll();

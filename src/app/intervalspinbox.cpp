@@ -15,12 +15,18 @@ IntervalSpinBox::IntervalSpinBox(QWidget *parent)
     connect(lineEdit(), &QLineEdit::textChanged, this, &IntervalSpinBox::updateHint);
     connect(this, &QDoubleSpinBox::valueChanged, this, &IntervalSpinBox::updateHint);
     // Enter or focus out has put the last interval back into the field if the text was none.
+    // The next time editing finishes (the focus leaves the field, or Enter again) the note
+    // has been read: it goes, rather than stay beside a field that shows a valid interval.
     connect(this, &QAbstractSpinBox::editingFinished, this, [this] {
-        if (m_refused.isEmpty())
+        if (m_refused.isEmpty()) {
+            if (std::exchange(m_stays, false))
+                updateHint();
             return;
+        }
         setHint(tr("%1 The interval stays %2.")
                     .arg(std::exchange(m_refused, QString()), textFromValue(value()) + suffix()),
                 true);
+        m_stays = true;
     });
 }
 
@@ -102,6 +108,7 @@ QString IntervalSpinBox::problemOf(const QString &shownText) const
 
 void IntervalSpinBox::updateHint()
 {
+    m_stays = false;
     const QString text = lineEdit()->text();
     const QString problem = problemOf(text);
     if (!problem.isEmpty()) {

@@ -45,6 +45,7 @@ private:
     QString m_hint;
     bool m_problem = false;
     QString m_refused; // the problem of the text last typed that Enter will put back, if any
+    bool m_stays = false; // the hint says the interval stayed as it was
 };
 
 // "1 year", "2 days 3 hours", "1 hour 30 minutes", "45 seconds": `seconds` in words, the two
