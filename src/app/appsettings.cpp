@@ -184,6 +184,20 @@ void AppSettings::setConfirmStoppingCommands(bool confirm)
     store(QStringLiteral("commands/confirmStop"), confirm);
 }
 
+namespace {
+// QSettings writes a new file beside the old one and renames it over: the folder must be
+// writable too, which QSettings::isWritable() does not ask when the file itself is. A folder
+// not made yet is made in the nearest one that exists.
+bool folderIsWritable(const QString &file)
+{
+    QFileInfo folder(QFileInfo(file).absolutePath());
+    while (!folder.exists() && !folder.isRoot() &&
+           folder.absoluteFilePath() != folder.absolutePath())
+        folder = QFileInfo(folder.absolutePath());
+    return folder.isDir() && folder.isWritable();
+}
+} // namespace
+
 void AppSettings::store(const QString &key, const QVariant &value)
 {
     // QSettings rewrites (and syncs to disk) the whole file for any setValue(), even of the
@@ -193,7 +207,8 @@ void AppSettings::store(const QString &key, const QVariant &value)
     m_settings.setValue(key, value);
     // QSettings writes later and keeps quiet when it cannot: say so, once, while it is news.
     // isWritable() opens the file (or a temporary file beside it), so it is asked only here.
-    if (!std::exchange(m_writeChecked, true) && !m_settings.isWritable())
+    if (!std::exchange(m_writeChecked, true) &&
+        (!m_settings.isWritable() || !folderIsWritable(m_settings.fileName())))
         qCWarning(lcSettings).noquote() << "Cannot write the settings file" << m_settings.fileName()
                                         << "- changes are kept until the app quits, not saved";
 }
