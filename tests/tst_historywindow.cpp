@@ -19,7 +19,9 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -57,6 +59,7 @@ private slots:
 
     void listsSearchesFiltersAndShowsOutput();
     void runAgainQueuesInTheActiveSession();
+    void opensOverTheSessionAndEscapeClosesIt();
     void exportWritesFilesThatReadBack();
     void clearHistoryAsksThenEmptiesIt();
 
@@ -142,6 +145,32 @@ void tst_HistoryWindow::runAgainQueuesInTheActiveSession()
     QTRY_COMPARE_WITH_TIMEOUT(session->runner().state().done, 3u, 5000); // 2 done, 1 failed
     QTRY_COMPARE_WITH_TIMEOUT(session->runner().state().lastSequence, 4u, 5000);
     QCOMPARE(session->runner().state().lastResult.toString(), QStringLiteral("Cherry"));
+}
+
+void tst_HistoryWindow::opensOverTheSessionAndEscapeClosesIt()
+{
+    AppController app(testOptions());
+    SessionWindow *session = app.newWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(session));
+    QPointer<HistoryWindow> window = app.showHistory();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    const QRect available = session->screen()->availableGeometry();
+    QVERIFY2(available.contains(window->frameGeometry()),
+             qPrintable(QStringLiteral("%1,%2 %3x%4 in %5x%6")
+                            .arg(window->frameGeometry().x())
+                            .arg(window->frameGeometry().y())
+                            .arg(window->frameGeometry().width())
+                            .arg(window->frameGeometry().height())
+                            .arg(available.width())
+                            .arg(available.height())));
+    // Its middle is the session's, as far as the screen lets it be.
+    const QPoint offset = window->frameGeometry().center() - session->geometry().center();
+    QVERIFY2(offset.manhattanLength() <= 8 || window->frameGeometry().top() == available.top() ||
+                 window->frameGeometry().bottom() == available.bottom(),
+             qPrintable(QStringLiteral("%1,%2").arg(offset.x()).arg(offset.y())));
+    window->findChild<QLineEdit *>(QStringLiteral("searchEdit"))->setFocus();
+    QTest::keyClick(window->findChild<QLineEdit *>(QStringLiteral("searchEdit")), Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!window || !window->isVisible(), 5000);
 }
 
 void tst_HistoryWindow::exportWritesFilesThatReadBack()

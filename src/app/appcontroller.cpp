@@ -23,6 +23,8 @@
 #include <QStyle>
 #include <QUuid>
 
+#include <algorithm>
+
 AppController::AppController(const AppOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
@@ -354,6 +356,24 @@ HistoryWindow *AppController::showHistory()
                 return window && window->sessionView()->addAgain(entry);
             });
         m_historyWindow->setAttribute(Qt::WA_DeleteOnClose);
+        // Over the window it was asked from, rather than where the window manager puts a new
+        // window (the top left of the screen, for some).
+        if (const SessionWindow *from = activeWindow()) {
+            QRect placed(QPoint(), m_historyWindow->size());
+            if (const QScreen *screen = from->screen()) {
+                const QRect available = screen->availableGeometry();
+                placed.setSize(placed.size().boundedTo(available.size() * 9 / 10));
+                m_historyWindow->resize(placed.size());
+                placed.moveCenter(from->geometry().center());
+                placed.moveLeft(
+                    std::clamp(placed.left(), available.left(),
+                               std::max(available.left(), available.right() - placed.width())));
+                placed.moveTop(
+                    std::clamp(placed.top(), available.top(),
+                               std::max(available.top(), available.bottom() - placed.height())));
+                m_historyWindow->move(placed.topLeft()); // of the frame: its title bar is in it
+            }
+        }
     }
     m_historyWindow->show();
     m_historyWindow->raise();

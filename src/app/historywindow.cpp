@@ -58,6 +58,8 @@ HistoryWindow::HistoryWindow(TaskRunner::HistoryStore *store,
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
     ui->historyTable->horizontalHeader()->resizeSection(TaskRunner::HistoryModel::TimeColumn,
                                                         20 * digit);
+    ui->historyTable->horizontalHeader()->resizeSection(TaskRunner::HistoryModel::NumberColumn,
+                                                        7 * digit);
     ui->historyTable->horizontalHeader()->resizeSection(TaskRunner::HistoryModel::CommandColumn,
                                                         24 * digit);
     ui->outputEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -87,8 +89,11 @@ HistoryWindow::HistoryWindow(TaskRunner::HistoryStore *store,
         ui->searchEdit->setFocus();
         ui->searchEdit->selectAll();
     });
-    auto *close = new QShortcut(QKeySequence::Close, this);
-    connect(close, &QShortcut::activated, this, &QWidget::close);
+    // Ctrl+W as a window, and Escape as the dialog it looks like.
+    for (const QKeySequence::StandardKey key : {QKeySequence::Close, QKeySequence::Cancel}) {
+        auto *close = new QShortcut(key, this);
+        connect(close, &QShortcut::activated, this, &QWidget::close);
+    }
     updateCount();
     showSelected();
 }
