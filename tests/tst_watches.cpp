@@ -167,6 +167,17 @@ void tst_Watches::theDefaultWatchIsAlwaysThere()
     QVERIFY(!window->globalView()->watchActions().at(2)->isEnabled()); // Remove
     QCOMPARE(TaskRunner::GlobalRunnerRegistry::instance()->keys(),
              QStringList{QStringLiteral("example-worker")});
+    // Edited, its name and source look fixed, and the interval is what there is to change.
+    WatchDialog dialog({});
+    dialog.setDefinition(watch->definition());
+    QVERIFY(!dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"))->isEnabled());
+    QVERIFY(!dialog.findChild<QComboBox *>(QStringLiteral("sourceCombo"))->isEnabled());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(),
+                              static_cast<QWidget *>(dialog.findChild<QDoubleSpinBox *>(
+                                  QStringLiteral("intervalSpinBox"))),
+                              5000);
 }
 
 void tst_Watches::commandWatchesReportResultsExitCodesAndErrors_data()

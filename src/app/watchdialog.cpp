@@ -113,8 +113,11 @@ void WatchDialog::setDefinition(const WatchDefinition &definition)
     ui->notifyCheckBox->setChecked(definition.notifyOnChange);
     // The default watch is the seed's example: its name and source stay.
     const bool fixed = definition.isDefault();
-    ui->nameEdit->setReadOnly(fixed);
+    // Disabled as the source is, not read-only: a read-only field looks like one to type in.
+    ui->nameEdit->setEnabled(!fixed);
     ui->sourceCombo->setEnabled(!fixed);
+    if (fixed)
+        ui->intervalSpinBox->setFocus(); // what there is to change
     showSource();
     validate();
 }
