@@ -22,6 +22,7 @@ private slots:
     void wrappedLabelMeasuresLikeQLabel();
     void layoutFollowsANewText();
     void aSteadyLabelIsNotLaidOutAgainForEachText();
+    void anElidedLabelEndsWithAnEllipsisWhereItIsTooNarrow();
 };
 
 namespace {
@@ -206,5 +207,29 @@ void tst_Labels::aSteadyLabelIsNotLaidOutAgainForEachText()
     QVERIFY(label->height() >= label->sizeHint().height());
 }
 
+void tst_Labels::anElidedLabelEndsWithAnEllipsisWhereItIsTooNarrow()
+{
+    QLabel label;
+    const QString text = QStringLiteral("03:51:27 · 1.000 s · 1 changed, 0 new, 0 gone");
+    setElidedText(&label, text);
+    label.show(); // a hidden widget is told of its size only when it is shown
+    QVERIFY(QTest::qWaitForWindowExposed(&label));
+    label.resize(label.fontMetrics().horizontalAdvance(text) + 10, 30);
+    QCOMPARE(label.text(), text);
+    label.resize(label.fontMetrics().horizontalAdvance(text) / 2, 30);
+    QVERIFY2(label.text().endsWith(QChar(0x2026)) && label.text().size() < text.size(),
+             qPrintable(label.text()));
+    QVERIFY(text.startsWith(label.text().chopped(1)));
+    QCOMPARE(label.accessibleName(), text); // a screen reader hears all of it
+    label.resize(label.fontMetrics().horizontalAdvance(text) + 10, 30);
+    QCOMPARE(label.text(), text);
+    // A new text is cut to the width the label has.
+    label.resize(label.fontMetrics().horizontalAdvance(text) / 2, 30);
+    setElidedText(&label, text + text);
+    QVERIFY(label.text().endsWith(QChar(0x2026)));
+    QCOMPARE(label.accessibleName(), text + text);
+}
+
 QTEST_MAIN(tst_Labels)
+
 #include "tst_labels.moc"

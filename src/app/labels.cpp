@@ -81,7 +81,61 @@ public:
         return false;
     }
 };
+// The whole text of a label shown elided, cut again whenever the label's width changes.
+class Elided : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Elided(QLabel *label)
+        : QObject(label)
+        , m_label(label)
+    {
+        label->installEventFilter(this);
+    }
+
+    void setText(const QString &text)
+    {
+        m_text = text;
+        m_label->setAccessibleName(text);
+        fit();
+    }
+
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        switch (event->type()) {
+        case QEvent::Resize:
+        case QEvent::FontChange:
+        case QEvent::StyleChange:
+            fit();
+            break;
+        default:
+            break;
+        }
+        return false;
+    }
+
+private:
+    void fit()
+    {
+        const int width = m_label->contentsRect().width() - 2 * m_label->margin();
+        const QString shown =
+            width > 0 ? m_label->fontMetrics().elidedText(m_text, Qt::ElideRight, width) : m_text;
+        if (m_label->text() != shown)
+            m_label->setText(shown);
+    }
+
+    QLabel *m_label;
+    QString m_text;
+};
 } // namespace
+
+void setElidedText(QLabel *label, const QString &text)
+{
+    auto *elided = label->findChild<Elided *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!elided)
+        elided = new Elided(label);
+    elided->setText(text);
+}
 
 void setSteadyText(QLabel *label, const QString &text)
 {

@@ -25,6 +25,11 @@ void setCopyableText(QLabel *label, const QString &text, bool worthCopying);
 // language. For labels that do not wrap and are not stretched by their layout.
 void setSteadyText(QLabel *label, const QString &text);
 
+// Shows `text` in `label`, a one-line label that its layout may make narrower than the text:
+// cut with an ellipsis at the end to the width it has, again at each resize, rather than cut
+// off in the middle of a word. A screen reader gets the whole text (the accessible name).
+void setElidedText(QLabel *label, const QString &text);
+
 // A word-wrapped label that remembers its height for the last few widths it was asked about.
 //
 // QLabel lays its text out again for every heightForWidth() (twice when the text is

@@ -3,6 +3,7 @@
 
 #include "durationtext.h"
 #include "frameoverlay.h"
+#include "labels.h"
 #include "linediff.h"
 #include "watchhistory.h"
 
@@ -151,7 +152,7 @@ void WatchRunView::render()
                     .arg(locale.toString(summary.changed), locale.toString(summary.added),
                          locale.toString(summary.removed));
     ui->detailsLabel->setToolTip(full.join(QLatin1Char('\n')));
-    ui->detailsLabel->setText(details.join(QStringLiteral(" · ")));
+    setElidedText(ui->detailsLabel, details.join(QStringLiteral(" · ")));
 
     const QStringList lines = LineDiff::splitLines(entry->fullText());
     const Marks marks = marksFor(palette());
