@@ -4,6 +4,8 @@
 #include "historyworker.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QLoggingCategory>
 #include <QMetaObject>
 #include <QStandardPaths>
 #include <QThread>
@@ -12,6 +14,8 @@
 #include <mutex>
 
 namespace TaskRunner {
+
+Q_LOGGING_CATEGORY(lcHistoryStore, "taskrunner.history", QtInfoMsg)
 
 namespace {
 
@@ -53,6 +57,11 @@ HistoryStore::~HistoryStore()
     // finish() runs after every job queued before it, then ends the thread.
     post([](HistoryWorker &worker) { worker.finish(); });
     m_thread->wait();
+    // The window that told it is gone (or there never was one): the log has the last word on
+    // what this run could not record.
+    if (droppedCount() > 0)
+        qCWarning(lcHistoryStore).noquote()
+            << QDir::toNativeSeparators(m_path) << "-" << statusMessage();
 }
 
 QString HistoryStore::defaultPath()
