@@ -112,6 +112,11 @@ void tst_AppOptions::invalidArgumentsExitWithStatus2_data()
     row("task unclosed quote", {QStringLiteral("--task"), QStringLiteral("echo 'open")},
         "--task: 'echo 'open' is not a command");
     row("task empty", {QStringLiteral("--task"), QStringLiteral("  ")}, "--task");
+    // What the arguments' decoding makes of a byte that is not UTF-8 ("cat /tmp/f\xff").
+    row("task not UTF-8",
+        {QStringLiteral("--task"),
+         QStringLiteral("cat /tmp/f") + QChar(QChar::ReplacementCharacter)},
+        "is not valid UTF-8");
     row("task missing value", {QStringLiteral("--task")}, "Missing value after '--task'");
 }
 

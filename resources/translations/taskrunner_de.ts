@@ -268,6 +268,10 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
         <source>--task: &apos;%1&apos; is not a command: %2.</source>
         <translation>--task: &apos;%1&apos; ist kein Befehl: %2.</translation>
     </message>
+    <message>
+        <source>--task: &apos;%1&apos; is not valid UTF-8; name such a file with a glob, through the shell.</source>
+        <translation>--task: &apos;%1&apos; ist kein gültiges UTF-8; nennen Sie eine solche Datei mit einem Platzhaltermuster, über die Shell.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>

@@ -258,6 +258,10 @@ those of the running instance. --new-instance starts an instance of its own.</so
         <source>--task: &apos;%1&apos; is not a command: %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--task: &apos;%1&apos; is not valid UTF-8; name such a file with a glob, through the shell.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>

@@ -252,6 +252,12 @@ AppOptions::ParseResult AppOptions::parse(const QStringList &arguments, AppOptio
             return fail(tr("--global-key: the key may not be empty."));
     }
     for (const QString &line : parser.values(task)) {
+        // The arguments were decoded from the locale's encoding (UTF-8): a byte that is not
+        // part of a character became U+FFFD, and the command would run with another name.
+        if (line.contains(QChar::ReplacementCharacter))
+            return fail(tr("--task: '%1' is not valid UTF-8; name such a file with a glob, "
+                           "through the shell.")
+                            .arg(line));
         QString reason;
         if (!TaskRunner::CommandSpec::fromLine(line, false, &reason).isValid())
             return fail(tr("--task: '%1' is not a command: %2.").arg(line, reason));
