@@ -167,6 +167,9 @@ void SessionRunnerView::ensureTable()
     QHeaderView *header = view->horizontalHeader();
     header->setHighlightSections(false);
     header->setStretchLastSection(true);
+    // From the left: the stretched last section is often wider than what is in sight of it,
+    // and its title, centred, would be cut at both ends ("xit status / resul").
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const int digit = view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     header->resizeSection(TaskTableModel::TaskColumn, 16 * digit);
     // As wide as the widest state in the language shown ("fehlgeschlagen").
