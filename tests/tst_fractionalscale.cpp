@@ -12,6 +12,7 @@
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -113,6 +114,21 @@ void tst_FractionalScale::theTaskTableAndTheOutputKeepTheirFrames()
         // Waits for the layout that the resize asks for; the frames must be whole then.
         for (QWidget *area : {static_cast<QWidget *>(table), static_cast<QWidget *>(output)}) {
             const QString name = area->objectName() + QLatin1String(" lacks: ");
+            QTRY_COMPARE_WITH_TIMEOUT(
+                name + missingFrameLines(window->grab().toImage(), window, area), name, 5000);
+        }
+    }
+    // The split between the table and the output moved a pixel at a time, as a drag moves it:
+    // the output's top and the table's bottom edge fall on half a device pixel every other time.
+    auto *splitter = window->findChild<QSplitter *>(QStringLiteral("tasksSplitter"));
+    QVERIFY(splitter);
+    const QList<int> sizes = splitter->sizes();
+    QCOMPARE(sizes.size(), 2);
+    for (int step = 1; step <= 4; ++step) {
+        splitter->setSizes({sizes.at(0) + step, sizes.at(1) - step});
+        for (QWidget *area : {static_cast<QWidget *>(table), static_cast<QWidget *>(output)}) {
+            const QString name =
+                area->objectName() + QStringLiteral(" (split moved %1) lacks: ").arg(step);
             QTRY_COMPARE_WITH_TIMEOUT(
                 name + missingFrameLines(window->grab().toImage(), window, area), name, 5000);
         }

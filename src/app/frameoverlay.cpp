@@ -64,6 +64,26 @@ protected:
             option.state |= QStyle::State_Raised;
         QPainter painter(this);
         m_area->style()->drawControl(QStyle::CE_ShapedFrame, &option, &painter, m_area);
+        // A top or left edge on half a device pixel: the line is drawn in the pixel row (or
+        // column) that begins there, which is the parent's, outside what this widget may paint.
+        // It is drawn once more from the next whole pixel, clipped to the edge's band.
+        const qreal ratio = devicePixelRatioF();
+        const QPointF device = QPointF(mapTo(window(), QPoint(0, 0))) * ratio;
+        const qreal up = device.y() - std::floor(device.y());
+        const qreal left = device.x() - std::floor(device.x());
+        const qreal band = m_area->frameWidth();
+        if (up > 1e-6) {
+            painter.save();
+            painter.setClipRect(QRectF(0, 0, width(), band));
+            painter.translate(0, (1 - up) / ratio);
+            m_area->style()->drawControl(QStyle::CE_ShapedFrame, &option, &painter, m_area);
+            painter.restore();
+        }
+        if (left > 1e-6) {
+            painter.setClipRect(QRectF(0, 0, band, height()));
+            painter.translate((1 - left) / ratio, 0);
+            m_area->style()->drawControl(QStyle::CE_ShapedFrame, &option, &painter, m_area);
+        }
     }
 
 private:

@@ -9,8 +9,10 @@ class QFrame;
 // after, and where their right or bottom edge falls on half a pixel they cover the frame's line
 // there: the task table showed no right border. For such an area this puts a widget above its
 // children that paints the area's frame once more, with the area's own style option, and does
-// nothing else (no background, no mouse, no focus). At a whole scale factor no such widget is
-// made, so nothing changes there.
+// nothing else (no background, no mouse, no focus). Where the area's top or left edge falls on
+// half a pixel, its line would land in the pixel the parent owns (the output view's top, once
+// the split above it was dragged a pixel): the overlay draws that edge again from the next
+// whole pixel. At a whole scale factor no such widget is made, so nothing changes there.
 namespace FrameOverlay {
 
 // Watches `area` from now on (its resizes, showing, screen changes), in the GUI thread; a second
