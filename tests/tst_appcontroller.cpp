@@ -16,10 +16,12 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWidget>
 
 #include <csignal>
 #include <sys/stat.h>
@@ -51,6 +53,7 @@ private slots:
     void firstWindowLoadsNoImagePlugin();
     void quitActionClosesEveryWindowAndStopsEverySession();
     void cascadedWindowsStayOnScreenAndQuitKeepsTheFirstPlace();
+    void aSavedPlacePartlyOffTheScreenIsMovedOnIt();
     void windowsCascadeOneEqualStepFromTheFirstAlsoAfterARestart();
     void quitWithQueuedAndRunningWorkExitsZero_data();
     void quitWithQueuedAndRunningWorkExitsZero();
@@ -305,6 +308,35 @@ void tst_AppController::cascadedWindowsStayOnScreenAndQuitKeepsTheFirstPlace()
     const QByteArray first = windows.constFirst()->saveGeometry();
     app.quit();
     QCOMPARE(app.settings().windowGeometry(), first);
+}
+
+void tst_AppController::aSavedPlacePartlyOffTheScreenIsMovedOnIt()
+{
+    QByteArray saved;
+    QRect available;
+    {
+        // What a run at another scale factor, or on a larger screen, leaves: a window whose
+        // top left is on this screen and the rest beyond its right and bottom edges.
+        QWidget earlier;
+        earlier.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&earlier));
+        available = earlier.screen()->availableGeometry();
+        earlier.setGeometry(
+            QRect(available.topLeft() + QPoint(available.width() / 2, 40), available.size()));
+        QTRY_COMPARE_WITH_TIMEOUT(earlier.width(), available.width(), 5000);
+        saved = earlier.saveGeometry();
+    }
+    AppOptions options;
+    options.globalKey = QStringLiteral("c-offscreen-place");
+    AppController app(options);
+    app.settings().setWindowGeometry(saved);
+    SessionWindow *window = app.newWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QVERIFY2(available.contains(window->geometry()), qPrintable(QStringLiteral("%1,%2 %3x%4")
+                                                                    .arg(window->x())
+                                                                    .arg(window->y())
+                                                                    .arg(window->width())
+                                                                    .arg(window->height())));
 }
 
 void tst_AppController::quitActionClosesEveryWindowAndStopsEverySession()

@@ -247,6 +247,14 @@ SessionWindow *AppController::newWindow(Watch *watch, const TaskRunner::SavedSes
             const QSize size = window->size().boundedTo(available.size());
             window->setGeometry(
                 QRect(available.center() - QPoint(size.width() / 2, size.height() / 2), size));
+        } else if (!available.isEmpty() && !available.contains(window->geometry())) {
+            // Saved at another scale factor or on a larger screen: as large as fits, and moved
+            // in so that all of it is on the screen.
+            QRect placed(window->geometry().topLeft(),
+                         window->size().boundedTo(available.size() * 9 / 10));
+            placed.moveRight(std::min(placed.right(), available.right()));
+            placed.moveBottom(std::min(placed.bottom(), available.bottom()));
+            window->setGeometry(placed);
         }
     } else {
         // Client areas step, so the frames (whatever the window manager adds) step the same.

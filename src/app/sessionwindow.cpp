@@ -227,9 +227,13 @@ void SessionWindow::showRestoreNotice()
         ui->noticeBar->showNotice(
             text, tr("&Resume"), [this] { m_runner.resume(); }, tr("&Discard"),
             [this] {
-                // The last run's tasks only: those queued since stay, and run.
-                for (const TaskRunner::TaskId id : std::exchange(m_restoredIds, {}))
-                    m_runner.cancel(id);
+                // The last run's waiting tasks only: those queued since stay, and run, and one
+                // that already started (the queue was resumed from the menu) goes on.
+                const TaskRunner::TaskId running = m_runner.state().runningId;
+                for (const TaskRunner::TaskId id : std::exchange(m_restoredIds, {})) {
+                    if (id != running)
+                        m_runner.cancel(id);
+                }
                 m_runner.resume();
             });
     } else {
