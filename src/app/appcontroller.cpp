@@ -76,6 +76,9 @@ Watch *AppController::shownWatch() const
 
 AppController::~AppController()
 {
+    // The History window reads the history store, which goes with this: it goes first, also
+    // when it was closed and waits for its deferred delete.
+    delete m_historyWindow.data();
     for (const auto &window : std::as_const(m_windows))
         delete window.data();
     // The last records of the stopped sessions, then the stores write what they still hold
