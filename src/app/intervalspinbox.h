@@ -44,7 +44,7 @@ private:
 
     QString m_hint;
     bool m_problem = false;
-    QString m_refused; // the problem of the text last typed that Enter will put back, if any
+    QString m_refused;    // the problem of the text last typed that Enter will put back, if any
     bool m_stays = false; // the hint says the interval stayed as it was
 };
 
