@@ -28,6 +28,8 @@ QString durationText(std::chrono::microseconds duration)
                            : minutesSeconds;
 }
 
+namespace {
+// The short format of the locale with the seconds put in after the minutes.
 QString withSeconds(QString format)
 {
     if (format.contains(QLatin1Char('s')))
@@ -41,6 +43,7 @@ QString withSeconds(QString format)
     format.insert(minutes + 2, separator + QStringLiteral("ss"));
     return format;
 }
+} // namespace
 
 QString clockText(const QTime &time)
 {

@@ -16,8 +16,6 @@ class QVariant;
 // ("03:53" in German): tasks a second apart must not look the same.
 QString clockText(const QTime &time);
 QString dateTimeText(const QDateTime &dateTime);
-// The short format of the locale with the seconds put in after the minutes.
-QString withSeconds(QString format);
 
 // A task's or a run's result as the views show it: a date-time in the locale's short date and
 // its time to the millisecond ("12/1/26 12:17:07.609", "01.12.26 12:17:07,609"), anything else

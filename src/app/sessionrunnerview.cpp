@@ -19,7 +19,6 @@
 #include <QMenu>
 #include <QScopeGuard>
 #include <QScrollBar>
-#include <QSplitter>
 #include <QTableView>
 #include <QTime>
 #include <QToolButton>
@@ -176,15 +175,14 @@ void SessionRunnerView::ensureTable()
     int stateWidth = header->sectionSizeHint(TaskTableModel::StateColumn);
     for (const TaskState state : {TaskState::Waiting, TaskState::Running, TaskState::Done,
                                   TaskState::Failed, TaskState::Cancelled}) {
-        TaskTableModel::Row row;
-        row.state = state;
-        stateWidth = std::max(
-            stateWidth,
-            view->fontMetrics().horizontalAdvance(TaskTableModel::stateText(row)) + 2 * digit);
-        row.interrupted = true;
-        stateWidth = std::max(
-            stateWidth,
-            view->fontMetrics().horizontalAdvance(TaskTableModel::stateText(row)) + 2 * digit);
+        for (const bool interrupted : {false, true}) {
+            TaskTableModel::Row row;
+            row.state = state;
+            row.interrupted = interrupted;
+            const QString text = TaskTableModel::stateText(row);
+            stateWidth =
+                std::max(stateWidth, view->fontMetrics().horizontalAdvance(text) + 2 * digit);
+        }
     }
     header->resizeSection(TaskTableModel::StateColumn, stateWidth);
     const QString sampleTime = clockText(QTime(23, 59, 59));
@@ -287,10 +285,9 @@ void SessionRunnerView::ensureOutputView()
     if (m_outputView)
         return;
     m_outputView = new TaskOutputView(this);
-    QSplitter *splitter = ui->tasksSplitter;
-    splitter->addWidget(m_outputView);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    ui->tasksSplitter->addWidget(m_outputView);
+    ui->tasksSplitter->setStretchFactor(0, 3);
+    ui->tasksSplitter->setStretchFactor(1, 2);
     setTabOrder(m_table, m_outputView);
     m_outputView->show();
 }
