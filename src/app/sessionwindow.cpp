@@ -18,6 +18,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QScreen>
+#include <QSet>
 
 SessionWindow::SessionWindow(AppController *controller, int number,
                              TaskRunner::SessionWorker worker, const QString &sessionId,
@@ -177,8 +178,9 @@ void SessionWindow::restore(const TaskRunner::SavedSession &saved, bool lastRunQ
         if (id) {
             m_restoredIds << id;
             ++restored;
-        } else
+        } else {
             ++m_unreadableTasks;
+        }
     }
     if (saved.running) {
         const QVariant task = TaskPersistence::task(*saved.running);
@@ -227,13 +229,21 @@ void SessionWindow::showRestoreNotice()
         ui->noticeBar->showNotice(
             text, tr("&Resume"), [this] { m_runner.resume(); }, tr("&Discard"),
             [this] {
-                // The last run's waiting tasks only: those queued since stay, and run, and one
-                // that already started (the queue was resumed from the menu) goes on.
-                const TaskRunner::TaskId running = m_runner.state().runningId;
-                for (const TaskRunner::TaskId id : std::exchange(m_restoredIds, {})) {
-                    if (id != running)
-                        m_runner.cancel(id);
+                // The last run's waiting tasks only, dropped as Clear Queue drops them (not
+                // recorded, and at once however many): those queued since are queued again,
+                // in their order, and run. A restored task that already started (the queue was
+                // resumed from the menu) goes on.
+                const QSet<TaskRunner::TaskId> restored(m_restoredIds.cbegin(),
+                                                        m_restoredIds.cend());
+                m_restoredIds.clear();
+                QVariantList queuedSince;
+                for (const TaskRunner::QueuedTask &waiting : m_runner.waitingTasks()) {
+                    if (!restored.contains(waiting.id))
+                        queuedSince << waiting.task;
                 }
+                m_runner.clear();
+                for (const QVariant &task : std::as_const(queuedSince))
+                    m_runner.append(task);
                 m_runner.resume();
             });
     } else {
