@@ -284,7 +284,8 @@ private Q_SLOTS:
             m_store->add(makeEntry(i, QStringLiteral("x"), HistoryState::done()));
         HistoryModel model(m_store.get());
         QAbstractItemModelTester tester(&model);
-        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), HistoryModel::pageSize, 10000);
+        // A page at least: the tester asks for more (fetchMore()), and may get the second too.
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() >= HistoryModel::pageSize, 10000);
         QCOMPARE(resultOf(model.clear()), true);
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 0, 10000);
         QVERIFY(settle(model));

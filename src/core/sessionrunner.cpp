@@ -397,7 +397,10 @@ void SessionCore::threadMain()
             exitCode = exitCodeOf(context);
         }
         control->future.store(nullptr, std::memory_order_relaxed);
-        const bool cancelled = control->isCancelled(taskId);
+        // A future's cancel is its task's: the task may see it (and give up) before the
+        // application's thread has passed it on as a cancel of the task.
+        const bool cancelled =
+            control->isCancelled(taskId) || (entry.promise && entry.promise->isCanceled());
         previousEnd = Clock::now();
 
         TaskRecord record;
