@@ -121,7 +121,7 @@ private slots:
     void everyActionIsInAMenuAndTheWatchMenuRunsIt();
     void everyControlHasAnAccessibleName();
     void focusStartsOnAddTaskAndMnemonicsAreUnique();
-    void startingATaskDoesNotResizeTheBusyLabel();
+    void theBusyLabelSaysWorkingPausedOrIdleInTheSameRoom();
     void aLongOrMarkedUpKeyIsShownAsPlainTextWithinTheWindow();
     void aShortKeyIsShownWholeWithoutATooltip();
     void aNotificationRepaintsTheLabelsNotTheGroupBox();
@@ -718,7 +718,7 @@ void tst_SessionWindow::focusStartsOnAddTaskAndMnemonicsAreUnique()
                               5000);
 }
 
-void tst_SessionWindow::startingATaskDoesNotResizeTheBusyLabel()
+void tst_SessionWindow::theBusyLabelSaysWorkingPausedOrIdleInTheSameRoom()
 {
     AppController app(testOptions(QStringLiteral("w-busy")));
     TestSupport::Gate gate;
@@ -737,7 +737,17 @@ void tst_SessionWindow::startingATaskDoesNotResizeTheBusyLabel()
     QTRY_COMPARE_WITH_TIMEOUT(busy->text(), QStringLiteral("● Working"), 5000);
     QCOMPARE(room(), idle);
     QVERIFY(busy->sizeHint().width() <= idle);
+    // Paused, the running task goes on and is still shown as working; once it ended, the label
+    // says the queue is paused rather than idle.
+    QTest::mouseClick(button(window, "pauseQueueButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(window->runner().state().paused, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(busy->text(), QStringLiteral("● Working"), 5000);
     gate.open();
+    QTRY_COMPARE_WITH_TIMEOUT(busy->text(), QStringLiteral("Paused"), 5000);
+    QCOMPARE(room(), idle);
+    QVERIFY(busy->sizeHint().width() <= idle);
+    QTest::mouseClick(button(window, "pauseQueueButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(busy->text(), QStringLiteral("Idle"), 5000);
 }
 
 void tst_SessionWindow::aLongOrMarkedUpKeyIsShownAsPlainTextWithinTheWindow()

@@ -1246,6 +1246,11 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
         <comment>no result</comment>
         <translation>Keines</translation>
     </message>
+    <message>
+        <source>Paused</source>
+        <comment>the session&apos;s queue</comment>
+        <translation>Pausiert</translation>
+    </message>
 </context>
 <context>
     <name>SessionWindow</name>

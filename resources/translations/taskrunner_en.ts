@@ -1235,6 +1235,11 @@ those of the running instance. --new-instance starts an instance of its own.</so
         <comment>no result</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Paused</source>
+        <comment>the session&apos;s queue</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SessionWindow</name>

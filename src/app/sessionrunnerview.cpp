@@ -36,6 +36,11 @@ QString workingText()
 {
     return SessionRunnerView::tr("● Working");
 }
+// Paused with no task running: a task added now waits.
+QString pausedText()
+{
+    return SessionRunnerView::tr("Paused", "the session's queue");
+}
 const QString exampleTaskValue = QStringLiteral("task");
 } // namespace
 
@@ -46,11 +51,14 @@ SessionRunnerView::SessionRunnerView(QWidget *parent)
     ui->setupUi(this);
     makeHeading(ui->headingLabel);
     setFocusProxy(ui->addTaskButton);
-    // "Idle" and "● Working" take the same room, so the row does not move when a task starts.
-    ui->busyLabel->setText(workingText());
-    const int workingWidth = ui->busyLabel->sizeHint().width();
-    ui->busyLabel->setText(idleText());
-    ui->busyLabel->setMinimumWidth(std::max(workingWidth, ui->busyLabel->sizeHint().width()));
+    // "Idle", "Paused" and "● Working" take the same room, so the row does not move when a task
+    // starts.
+    int busyWidth = 0;
+    for (const QString &text : {workingText(), pausedText(), idleText()}) {
+        ui->busyLabel->setText(text);
+        busyWidth = std::max(busyWidth, ui->busyLabel->sizeHint().width());
+    }
+    ui->busyLabel->setMinimumWidth(busyWidth);
     ui->busyLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     ui->tasksCaption->setBuddy(ui->tasksPlaceholder);
     ui->progressBar->setVisible(false);
@@ -627,7 +635,7 @@ void SessionRunnerView::showState()
                              : state.lastResult.isNull() ? tr("None", "no result")
                                                          : resultText(state.lastResult)),
                     state.done + state.failed + state.cancelled > 0);
-    ui->busyLabel->setText(state.busy ? workingText() : idleText());
+    ui->busyLabel->setText(state.busy ? workingText() : state.paused ? pausedText() : idleText());
     showProgress(state);
     if (m_outputView && m_outputView->shownTask())
         showSelectedOutput();
