@@ -170,6 +170,30 @@ private Q_SLOTS:
         QVERIFY(model.data(model.index(0, 0), HistoryModel::IdRole).toLongLong() > 0);
     }
 
+    void namesTheSessions()
+    {
+        const QString uuid = QStringLiteral("0f8c2b1e-5d3a-4c7e-9b21-7a6d5e4f3c2b");
+        HistoryEntry entry = makeEntry(1, QStringLiteral("true"), HistoryState::done(), {});
+        entry.sessionId = uuid;
+        m_store->add(entry);
+        HistoryModel model(m_store.get());
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, 10000);
+        const QModelIndex session = model.index(0, HistoryModel::SessionColumn);
+        // A session of an earlier run by the first group of its id, all of it in the tooltip.
+        QCOMPARE(session.data().toString(), QStringLiteral("0f8c2b1e"));
+        QCOMPARE(session.data(Qt::ToolTipRole).toString(), uuid);
+        QCOMPARE(session.data(HistoryModel::ValueRole).toString(), uuid);
+        // A session of this run by its window's name, at once in the rows already listed.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setSessionNames({{uuid, QStringLiteral("Session 2")}});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex(), session);
+        QCOMPARE(session.data().toString(), QStringLiteral("Session 2"));
+        QCOMPARE(session.data(Qt::ToolTipRole).toString(), uuid);
+        model.setSessionNames({{uuid, QStringLiteral("Session 2")}});
+        QCOMPARE(changed.count(), 1); // the same names: nothing changed
+    }
+
     void searchesCommandsResultsAndOutput_data()
     {
         QTest::addColumn<QString>("text");

@@ -112,13 +112,26 @@ void tst_HistoryWindow::listsSearchesFiltersAndShowsOutput()
     QCOMPARE(commands(model), (QStringList{QStringLiteral("echo cherry | tr c C"),
                                            QStringLiteral("sh -c 'echo banana; exit 3'"),
                                            QStringLiteral("echo apple")})); // newest first
+    // The session by its window's name, not its id; a window opened later is named too.
+    const QModelIndex session = model->index(0, TaskRunner::HistoryModel::SessionColumn);
+    QCOMPARE(session.data().toString(), QStringLiteral("Session 1"));
+    QCOMPARE(session.data(Qt::ToolTipRole).toString(), app.windows().constFirst()->sessionId());
+    SessionWindow *second = app.newWindow();
+    second->sessionView()->addCommand(QStringLiteral("echo date"), false);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
+    QCOMPARE(model->index(0, TaskRunner::HistoryModel::SessionColumn).data().toString(),
+             QStringLiteral("Session 2"));
+    second->close();
+    QTRY_COMPARE_WITH_TIMEOUT(app.windows().size(), 1, 5000);
+    QCOMPARE(model->index(0, TaskRunner::HistoryModel::SessionColumn).data().toString(),
+             QStringLiteral("Session 2")); // still this run's Session 2
 
     auto *search = window->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
     QTest::keyClicks(search, QStringLiteral("banana")); // in the output, not the command
     QTRY_COMPARE_WITH_TIMEOUT(commands(model),
                               QStringList{QStringLiteral("sh -c 'echo banana; exit 3'")}, 5000);
     search->clear();
-    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
 
     auto *state = window->findChild<QComboBox *>(QStringLiteral("stateCombo"));
     state->setCurrentIndex(state->findData(QStringLiteral("failed")));
@@ -129,7 +142,7 @@ void tst_HistoryWindow::listsSearchesFiltersAndShowsOutput()
     auto *output = window->findChild<QPlainTextEdit *>(QStringLiteral("outputEdit"));
     QTRY_COMPARE_WITH_TIMEOUT(output->toPlainText(), QStringLiteral("banana\n"), 5000);
     state->setCurrentIndex(0); // All
-    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 5000);
 }
 
 void tst_HistoryWindow::runAgainQueuesInTheActiveSession()

@@ -95,6 +95,11 @@
         <source>Running commands get SIGTERM, and SIGKILL if they do not end; waiting ones come back, paused, at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Session %1</source>
+        <comment>a window, in the History window&apos;s list</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppOptions</name>

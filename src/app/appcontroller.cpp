@@ -15,6 +15,7 @@
 #include <TaskRunner/commandworker.h>
 #include <TaskRunner/exampleworkers.h>
 #include <TaskRunner/globalrunnerregistry.h>
+#include <TaskRunner/historymodel.h>
 #include <TaskRunner/historystore.h>
 #include <TaskRunner/sessionstore.h>
 
@@ -230,6 +231,12 @@ SessionWindow *AppController::newWindow(Watch *watch, const TaskRunner::SavedSes
     auto *window =
         new SessionWindow(this, m_nextNumber++, m_sessionWorker, sessionId, runnerOptions, watch);
     m_recorder->watch(window->runner(), sessionId);
+    // Kept after the window closes: its tasks in the history are still this run's "Session N".
+    m_sessionNames.insert(
+        sessionId,
+        tr("Session %1", "a window, in the History window's list").arg(window->number()));
+    if (m_historyWindow)
+        m_historyWindow->model()->setSessionNames(m_sessionNames);
     if (saved)
         window->restore(*saved, !m_uncleanShutdown);
     // Where it goes. The first window of a run: where the last closed one was, else the middle
@@ -367,6 +374,7 @@ HistoryWindow *AppController::showHistory()
                 return window && window->sessionView()->addAgain(entry);
             });
         m_historyWindow->setAttribute(Qt::WA_DeleteOnClose);
+        m_historyWindow->model()->setSessionNames(m_sessionNames);
         // Over the window it was asked from, rather than where the window manager puts a new
         // window (the top left of the screen, for some).
         if (const SessionWindow *from = activeWindow()) {

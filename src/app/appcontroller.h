@@ -5,6 +5,7 @@
 #include <TaskRunner/globalrunner.h>
 #include <TaskRunner/sessionrunner.h>
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -134,6 +135,8 @@ private:
     std::unique_ptr<HistoryRecorder> m_recorder;
     std::unique_ptr<TaskRunner::SessionStore> m_sessionStore;
     QPointer<HistoryWindow> m_historyWindow;
+    // Each session of this run by its window's name ("Session 2"), for the History window.
+    QHash<QString, QString> m_sessionNames;
     QList<QPointer<SessionWindow>> m_dirtySessions;
     QStringList m_pendingNotices;
     QList<TaskRunner::SavedSession> m_pendingRestore; // reopened one per event-loop turn

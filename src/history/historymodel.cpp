@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QLocale>
+#include <QUuid>
 
 namespace TaskRunner {
 
@@ -52,6 +53,13 @@ QString stateText(const QString &state)
     return state;
 }
 
+// A session id, a UUID, by its first group (as short commit ids go): enough to tell the sessions
+// of a history apart. Any other id is shown as it is.
+QString shortSessionId(const QString &id)
+{
+    return QUuid::fromString(id).isNull() ? id : id.section(QLatin1Char('-'), 0, 0);
+}
+
 QString firstLine(const QString &text)
 {
     const qsizetype end = text.indexOf(QLatin1Char('\n'));
@@ -70,6 +78,16 @@ HistoryModel::HistoryModel(HistoryStore *store, QObject *parent)
 }
 
 HistoryModel::~HistoryModel() = default;
+
+void HistoryModel::setSessionNames(const QHash<QString, QString> &names)
+{
+    if (names == m_sessionNames)
+        return;
+    m_sessionNames = names;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, SessionColumn), index(int(m_rows.size()) - 1, SessionColumn),
+                         {Qt::DisplayRole});
+}
 
 int HistoryModel::rowCount(const QModelIndex &parent) const
 {
@@ -120,6 +138,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return {};
     }
     if (role == Qt::ToolTipRole) {
+        if (index.column() == SessionColumn)
+            return entry.sessionId;
         if (index.column() == CommandColumn)
             return entry.commandLine;
         if (index.column() == ResultColumn)
@@ -133,7 +153,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return entry.timeMs() == 0 ? QString()
                                    : timeText(QDateTime::fromMSecsSinceEpoch(entry.timeMs()));
     case SessionColumn:
-        return entry.sessionId;
+        return m_sessionNames.value(entry.sessionId, shortSessionId(entry.sessionId));
     case NumberColumn:
         return QLocale().toString(entry.taskNumber);
     case CommandColumn:

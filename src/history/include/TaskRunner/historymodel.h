@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QFuture>
+#include <QHash>
 #include <QList>
 #include <QPointer>
 
@@ -60,6 +61,10 @@ public:
     // Reloads from the newest row.
     void refresh();
 
+    // What the Session column says for a session id ("Session 2", as its window is titled);
+    // a session not named here is shown by the first group of its id. The tooltip has the id.
+    void setSessionNames(const QHash<QString, QString> &names);
+
     // True while a page is being read.
     bool isLoading() const { return m_loading; }
     // False once the last matching row is loaded.
@@ -83,6 +88,7 @@ private:
     QPointer<HistoryStore> m_store;
     HistoryFilter m_filter;
     QList<HistoryEntry> m_rows;
+    QHash<QString, QString> m_sessionNames;
     quint64 m_generation = 0;
     bool m_loading = false;
     bool m_atEnd = false;
