@@ -1,6 +1,7 @@
 #include "appcontroller.h"
 #include "applicationinfo.h"
 #include "globalrunnerview.h"
+#include "noticebar.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
 #include "testsupport.h"
@@ -50,6 +51,8 @@ private slots:
     void unusableSavedIntervalsFallBack();
     void unchangedSettingsAreNotRewritten();
     void anUnwritableSettingsFileIsReportedOnce();
+    void aDamagedSettingsFileIsCopiedAndItsJunkNotWrittenBack();
+    void aSettingsPathThatIsNotAFileIsSetAsideWithoutWaiting();
     void firstWindowLoadsNoImagePlugin();
     void quitActionClosesEveryWindowAndStopsEverySession();
     void cascadedWindowsStayOnScreenAndQuitKeepsTheFirstPlace();
@@ -70,6 +73,12 @@ void tst_AppController::cleanup()
 {
     for (QWidget *widget : QApplication::topLevelWidgets())
         widget->close();
+    // What the damaged-settings tests set aside.
+    const QFileInfo settings(QSettings().fileName());
+    QDir folder = settings.dir();
+    for (const QString &name : folder.entryList({settings.fileName() + QStringLiteral(".*-*")},
+                                                QDir::Files | QDir::System | QDir::Hidden))
+        folder.remove(name);
     TASKRUNNER_VERIFY_ALL_RUNNERS_GONE();
 }
 
@@ -261,6 +270,87 @@ void tst_AppController::anUnwritableSettingsFileIsReportedOnce()
     // What this run set is still there for it.
     QCOMPARE(settings.interval(QStringLiteral("c-unwritable"), 0.33), 2.5);
     QVERIFY(QFileInfo(file).isDir());
+}
+
+namespace {
+
+// The files set aside beside the settings file as `what` ("damaged", "unreadable").
+QStringList setAside(const char *what)
+{
+    const QFileInfo settings(QSettings().fileName());
+    return settings.dir().entryList(
+        {settings.fileName() + QLatin1Char('.') + QLatin1String(what) + QStringLiteral("-*")},
+        QDir::Files | QDir::System);
+}
+
+} // namespace
+
+void tst_AppController::aDamagedSettingsFileIsCopiedAndItsJunkNotWrittenBack()
+{
+    const QString file = QSettings().fileName();
+    QSettings().sync();
+    // A saved interval, then what a binary written over the end of the file leaves.
+    static const char bytes[] = "[intervals]\nc-damaged=2.5\n"
+                                "\x7f"
+                                "ELF\x02\x01\x01\0\0\0=\xc3\x28\n[\x90\x91]\nj\xfe\xff"
+                                "nk=1\n";
+    const QByteArray damaged(bytes, sizeof bytes - 1);
+    {
+        QFile settings(file);
+        QVERIFY(settings.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(settings.write(damaged), damaged.size());
+    }
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is damaged; what cannot "
+                                                                         "be read uses defaults")));
+    {
+        AppOptions options;
+        options.globalKey = QStringLiteral("c-damaged");
+        AppController app(options);
+        // What could be read is used.
+        QCOMPARE(app.globalRunner().interval(), 2.5);
+        // The file as it was is kept, and the first window says where.
+        const QStringList copies = setAside("damaged");
+        QCOMPARE(copies.size(), 1);
+        QFile copy(QFileInfo(file).dir().filePath(copies.constFirst()));
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), damaged);
+        SessionWindow *window = app.newWindow();
+        QVERIFY(window->noticeBar()->isVisible());
+        QVERIFY2(window->noticeBar()->text().contains(copies.constFirst()),
+                 qPrintable(window->noticeBar()->text()));
+        app.settings().setInterval(QStringLiteral("c-damaged"), 3.5);
+        app.settings().sync();
+    }
+    // Written back: the app's groups only, read again without a word.
+    QSettings written;
+    QCOMPARE(written.childGroups(), QStringList{QStringLiteral("intervals")});
+    QCOMPARE(written.childKeys(), QStringList());
+    QCOMPARE(written.value(QStringLiteral("intervals/c-damaged")).toString(),
+             QStringLiteral("3.5"));
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("damaged")));
+    const AppSettings again;
+    QCOMPARE(again.interval(QStringLiteral("c-damaged"), 0.33), 3.5);
+    QVERIFY(again.startNotice().isEmpty());
+    QCOMPARE(setAside("damaged").size(), 1);
+}
+
+void tst_AppController::aSettingsPathThatIsNotAFileIsSetAsideWithoutWaiting()
+{
+    // Opened for reading, a FIFO waits for a writer: the app would never start.
+    const QString file = QSettings().fileName();
+    QFile::remove(file);
+    QVERIFY(QDir().mkpath(QFileInfo(file).absolutePath()));
+    QCOMPARE(::mkfifo(QFile::encodeName(file).constData(), 0600), 0);
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("is not a regular file; set aside as")));
+    AppSettings settings;
+    const QStringList aside = setAside("unreadable");
+    QCOMPARE(aside.size(), 1);
+    QVERIFY(settings.startNotice().contains(aside.constFirst()));
+    settings.setInterval(QStringLiteral("c-fifo"), 1.5);
+    settings.sync();
+    QVERIFY(QFileInfo(file).isFile());
+    QCOMPARE(AppSettings().interval(QStringLiteral("c-fifo"), 0.33), 1.5);
 }
 
 void tst_AppController::firstWindowLoadsNoImagePlugin()

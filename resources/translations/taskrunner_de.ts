@@ -279,6 +279,25 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
     </message>
 </context>
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>The settings file %1 is not a file that can be read; the settings are not saved in this run.</source>
+        <translation>Die Einstellungsdatei %1 ist keine lesbare Datei; die Einstellungen werden in diesem Lauf nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The settings file was not a file that can be read and was set aside as %1; the settings start from their defaults.</source>
+        <translation>Die Einstellungsdatei war keine lesbare Datei und wurde als %1 beiseitegelegt; die Einstellungen beginnen mit ihren Vorgaben.</translation>
+    </message>
+    <message>
+        <source>The settings file was damaged: what could be read is used, the rest starts from defaults. A copy was kept as %1.</source>
+        <translation>Die Einstellungsdatei war beschädigt: Was gelesen werden konnte, wird verwendet, der Rest beginnt mit den Vorgaben. Eine Kopie wurde als %1 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 was damaged: what could be read is used, the rest starts from defaults.</source>
+        <translation>Die Einstellungsdatei %1 war beschädigt: Was gelesen werden konnte, wird verwendet, der Rest beginnt mit den Vorgaben.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <source>Task Runner</source>

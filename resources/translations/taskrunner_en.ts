@@ -269,6 +269,25 @@ those of the running instance. --new-instance starts an instance of its own.</so
     </message>
 </context>
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>The settings file %1 is not a file that can be read; the settings are not saved in this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file was not a file that can be read and was set aside as %1; the settings start from their defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file was damaged: what could be read is used, the rest starts from defaults. A copy was kept as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file %1 was damaged: what could be read is used, the rest starts from defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <source>Task Runner</source>

@@ -39,6 +39,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_sessionSaveTimer(new QTimer(this))
 {
     installAccessibleInterfaces();
+    tellOnce(m_settings.startNotice());
     m_recorder->start();
     // The GUI gathers the changed sessions at most this often; the store then writes them at
     // once (or within its own coalescing): a change is on disk within about 100 ms.

@@ -2,8 +2,14 @@
 
 #include <TaskRunner/globalrunner.h>
 
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QStandardPaths>
+#include <QStringDecoder>
 #include <QUrl>
 
 #include <cmath>
@@ -11,17 +17,116 @@
 
 Q_LOGGING_CATEGORY(lcSettings, "taskrunner.settings", QtInfoMsg)
 
+namespace {
+// A name beside `path` for what is set aside: path.<why>-<time>, not taken yet.
+QString asidePath(const QString &path, const char *why)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
+    const QString base = path + QLatin1Char('.') + QLatin1String(why) + QLatin1Char('-') + stamp;
+    QString aside = base;
+    for (int n = 2; QFileInfo::exists(aside); ++n)
+        aside = base + QLatin1Char('-') + QString::number(n);
+    return aside;
+}
+
+// QSettings reads nearly anything as keys and values and reports a format error only for a few
+// mistakes: a file that is not UTF-8 text (random bytes, a binary written over it) is damaged
+// too.
+bool isText(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return true; // not readable: said otherwise
+    const QByteArray bytes = file.readAll();
+    if (bytes.contains('\0'))
+        return false;
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder(bytes);
+    return !decoder.hasError();
+}
+
+} // namespace
+
+QString AppSettings::checkedFileName(QString *notice)
+{
+    // Where QSettings() keeps the application's file on Linux: the user's configuration folder,
+    // the organization, the application.
+    const QString organization = QCoreApplication::organizationName().isEmpty()
+                                     ? QStringLiteral("Unknown Organization")
+                                     : QCoreApplication::organizationName();
+    const QString path = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+                         QLatin1Char('/') + organization + QLatin1Char('/') +
+                         QCoreApplication::applicationName() + QStringLiteral(".conf");
+    const QFileInfo file(path);
+    bool unusable = false;
+    // A folder is only not written to (and said so at the first change); anything else that is
+    // not a file (a FIFO, a device) is moved out of the way.
+    if (file.exists() && !file.isFile() && !file.isDir()) {
+        QString aside = asidePath(path, "unreadable");
+        if (!QFile::rename(path, aside))
+            aside.clear();
+        unusable = aside.isEmpty();
+        qCWarning(lcSettings).noquote()
+            << "The settings file" << path << "is not a regular file;"
+            << (aside.isEmpty() ? QStringLiteral("it cannot be moved, defaults are used")
+                                : QStringLiteral("set aside as %1").arg(aside));
+        *notice =
+            aside.isEmpty()
+                ? QCoreApplication::translate(
+                      "AppSettings", "The settings file %1 is not a file that can be read; "
+                                     "the settings are not saved in this run.")
+                      .arg(QDir::toNativeSeparators(path))
+                : QCoreApplication::translate(
+                      "AppSettings", "The settings file was not a file that can be read and was "
+                                     "set aside as %1; the settings start from their defaults.")
+                      .arg(QDir::toNativeSeparators(aside));
+    }
+    // Where it could not be moved, it is not read either: the settings live in memory only.
+    return unusable ? QString() : path;
+}
+
 AppSettings::AppSettings()
+    : m_settings(checkedFileName(&m_startNotice), QSettings::IniFormat)
 {
     // QSettings reports AccessError for a file that does not exist yet: only warn about a
     // file that is there and cannot be used.
     const QFileInfo file(m_settings.fileName());
-    if (m_settings.status() == QSettings::FormatError)
-        qCWarning(lcSettings).noquote() << "The settings file" << file.filePath()
-                                        << "is damaged; what cannot be read uses defaults";
-    else if (file.exists() && !file.isReadable())
+    if (file.isFile() &&
+        (m_settings.status() == QSettings::FormatError || !isText(file.filePath()))) {
+        // What could be read is used, and the next change rewrites the file with only that:
+        // the rest is kept in a copy.
+        const QString copy = asidePath(file.filePath(), "damaged");
+        const bool copied = QFile::copy(file.filePath(), copy);
+        // What is not one of the app's groups is what the damage made: it is not written back.
+        static const QStringList groups = {QStringLiteral("intervals"), QStringLiteral("watches"),
+                                           QStringLiteral("window"), QStringLiteral("commands")};
+        if (copied) {
+            for (const QString &key : m_settings.childKeys())
+                m_settings.remove(key);
+            for (const QString &group : m_settings.childGroups()) {
+                if (!groups.contains(group))
+                    m_settings.remove(group);
+            }
+        }
+        qCWarning(lcSettings).noquote()
+            << "The settings file" << file.filePath()
+            << "is damaged; what cannot be read uses defaults"
+            << (copied ? QStringLiteral("(a copy was kept as %1)").arg(copy) : QString());
+        m_startNotice = copied
+                            ? QCoreApplication::translate(
+                                  "AppSettings",
+                                  "The settings file was damaged: what could be read is used, the "
+                                  "rest starts from defaults. A copy was kept as %1.")
+                                  .arg(QDir::toNativeSeparators(copy))
+                            : QCoreApplication::translate(
+                                  "AppSettings",
+                                  "The settings file %1 was damaged: what could be read is used, "
+                                  "the rest starts from defaults.")
+                                  .arg(QDir::toNativeSeparators(file.filePath()));
+    } else if (file.exists() && file.isFile() && !file.isReadable()) {
         qCWarning(lcSettings).noquote()
             << "Cannot read the settings file" << file.filePath() << "- using defaults";
+    }
 }
 
 QString AppSettings::encoded(const QString &key)
@@ -207,7 +312,8 @@ void AppSettings::store(const QString &key, const QVariant &value)
     m_settings.setValue(key, value);
     // QSettings writes later and keeps quiet when it cannot: say so, once, while it is news.
     // isWritable() opens the file (or a temporary file beside it), so it is asked only here.
-    if (!std::exchange(m_writeChecked, true) &&
+    // (No file at all: what was in its place could not be moved, and the start said so.)
+    if (!std::exchange(m_writeChecked, true) && !m_settings.fileName().isEmpty() &&
         (!m_settings.isWritable() || !folderIsWritable(m_settings.fileName())))
         qCWarning(lcSettings).noquote() << "Cannot write the settings file" << m_settings.fileName()
                                         << "- changes are kept until the app quits, not saved";

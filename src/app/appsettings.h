@@ -49,6 +49,9 @@ public:
     void setConfirmStoppingCommands(bool confirm);
 
     QString fileName() const { return m_settings.fileName(); }
+    // What went wrong with the file at start, for the user (empty when nothing did): it was not
+    // a file and was set aside, or it was damaged and a copy of it was kept.
+    QString startNotice() const { return m_startNotice; }
     void sync() { m_settings.sync(); }
 
 private:
@@ -56,6 +59,11 @@ private:
     static QString watchKey(const QString &name);
     static QString encoded(const QString &key);
     void store(const QString &key, const QVariant &value);
+    // The user's file only, the one the app writes; a path that is not a regular file is set
+    // aside first (QSettings would wait forever on a FIFO).
+    static QString checkedFileName(QString *notice);
+
+    QString m_startNotice;
     mutable QSettings m_settings;
     mutable bool m_geometryRejected = false; // and logged
     bool m_writeChecked = false; // whether the file can be written, looked at on the first change
