@@ -56,6 +56,7 @@ private slots:
     void firstWindowLoadsNoImagePlugin();
     void quitActionClosesEveryWindowAndStopsEverySession();
     void cascadedWindowsStayOnScreenAndQuitKeepsTheFirstPlace();
+    void aSavedPlacePartlyOffTheScreenIsMovedOnIt_data();
     void aSavedPlacePartlyOffTheScreenIsMovedOnIt();
     void windowsCascadeOneEqualStepFromTheFirstAlsoAfterARestart();
     void quitWithQueuedAndRunningWorkExitsZero_data();
@@ -400,20 +401,33 @@ void tst_AppController::cascadedWindowsStayOnScreenAndQuitKeepsTheFirstPlace()
     QCOMPARE(app.settings().windowGeometry(), first);
 }
 
+void tst_AppController::aSavedPlacePartlyOffTheScreenIsMovedOnIt_data()
+{
+    QTest::addColumn<bool>("atTheBottom");
+    // What a run at another scale factor, or on a larger screen, leaves: a window whose top
+    // left is on this screen and the rest beyond its right and bottom edges.
+    QTest::newRow("larger than the screen") << false;
+    // A window whose client area ended at the bottom of the screen: restored with its frame
+    // where it was, the client area inside it would end lower.
+    QTest::newRow("at the bottom") << true;
+}
+
 void tst_AppController::aSavedPlacePartlyOffTheScreenIsMovedOnIt()
 {
+    QFETCH(bool, atTheBottom);
     QByteArray saved;
     QRect available;
     {
-        // What a run at another scale factor, or on a larger screen, leaves: a window whose
-        // top left is on this screen and the rest beyond its right and bottom edges.
         QWidget earlier;
         earlier.show();
         QVERIFY(QTest::qWaitForWindowExposed(&earlier));
         available = earlier.screen()->availableGeometry();
-        earlier.setGeometry(
-            QRect(available.topLeft() + QPoint(available.width() / 2, 40), available.size()));
-        QTRY_COMPARE_WITH_TIMEOUT(earlier.width(), available.width(), 5000);
+        const QRect place =
+            atTheBottom
+                ? QRect(available.left() + 40, available.bottom() - 299, 400, 300)
+                : QRect(available.topLeft() + QPoint(available.width() / 2, 40), available.size());
+        earlier.setGeometry(place);
+        QTRY_COMPARE_WITH_TIMEOUT(earlier.geometry(), place, 5000);
         saved = earlier.saveGeometry();
     }
     AppOptions options;
@@ -422,11 +436,14 @@ void tst_AppController::aSavedPlacePartlyOffTheScreenIsMovedOnIt()
     app.settings().setWindowGeometry(saved);
     SessionWindow *window = app.newWindow();
     QVERIFY(QTest::qWaitForWindowExposed(window));
-    QVERIFY2(available.contains(window->geometry()), qPrintable(QStringLiteral("%1,%2 %3x%4")
-                                                                    .arg(window->x())
-                                                                    .arg(window->y())
-                                                                    .arg(window->width())
-                                                                    .arg(window->height())));
+    const QRect frame = window->frameGeometry();
+    QVERIFY2(available.contains(frame), qPrintable(QStringLiteral("%1,%2 %3x%4 in %5x%6")
+                                                       .arg(frame.x())
+                                                       .arg(frame.y())
+                                                       .arg(frame.width())
+                                                       .arg(frame.height())
+                                                       .arg(available.width())
+                                                       .arg(available.height())));
 }
 
 void tst_AppController::quitActionClosesEveryWindowAndStopsEverySession()

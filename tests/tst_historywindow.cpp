@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,6 +23,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -60,6 +62,7 @@ private slots:
     void listsSearchesFiltersAndShowsOutput();
     void runAgainQueuesInTheActiveSession();
     void opensOverTheSessionAndEscapeClosesIt();
+    void theResultColumnIsInSightWithoutScrolling();
     void exportWritesFilesThatReadBack();
     void clearHistoryAsksThenEmptiesIt();
 
@@ -158,6 +161,30 @@ void tst_HistoryWindow::runAgainQueuesInTheActiveSession()
     QTRY_COMPARE_WITH_TIMEOUT(session->runner().state().done, 3u, 5000); // 2 done, 1 failed
     QTRY_COMPARE_WITH_TIMEOUT(session->runner().state().lastSequence, 4u, 5000);
     QCOMPARE(session->runner().state().lastResult.toString(), QStringLiteral("Cherry"));
+}
+
+void tst_HistoryWindow::theResultColumnIsInSightWithoutScrolling()
+{
+    AppController app(testOptions());
+    fill(app);
+    HistoryWindow *window = app.showHistory();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto *table = window->findChild<QTableView *>(QStringLiteral("historyTable"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 5000);
+    // At the window's first size, every column and a dozen characters of the result.
+    const QHeaderView *header = table->horizontalHeader();
+    const int digit = table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    const int result = TaskRunner::HistoryModel::ResultColumn;
+    QVERIFY2(header->sectionViewportPosition(result) + 12 * digit <= table->viewport()->width(),
+             qPrintable(QStringLiteral("the result starts at %1 of %2 px")
+                            .arg(header->sectionViewportPosition(result))
+                            .arg(table->viewport()->width())));
+    QVERIFY(!table->horizontalScrollBar()->isVisible());
+    // Each state fits its column.
+    const int state = TaskRunner::HistoryModel::StateColumn;
+    for (const char *word : {"interrupted", "cancelled"})
+        QVERIFY(table->fontMetrics().horizontalAdvance(TaskRunner::HistoryModel::stateText(
+                    QLatin1String(word))) < header->sectionSize(state));
 }
 
 void tst_HistoryWindow::opensOverTheSessionAndEscapeClosesIt()

@@ -203,8 +203,9 @@ void AppController::notifyOutcome(Watch *watch, const QString &before, const QSt
 
 namespace {
 // What the window manager adds around `window`'s client area. Known once it framed a shown
-// window; until then (the window manager is slow, or the window is not shown yet), at least a
-// title bar, so that a window placed at the top of the screen can still be moved by it.
+// window; until then (the window manager is slow, or the window is not shown yet), a guess on
+// the large side: a title bar of a line and a half and thin borders, so that a window placed
+// at an edge of the screen keeps all of its frame, and the title bar to move it by, on it.
 QMargins frameMargins(const QWidget *window)
 {
     const QRect frame = window->frameGeometry();
@@ -213,8 +214,11 @@ QMargins frameMargins(const QWidget *window)
                            frame.right() - client.right(), frame.bottom() - client.bottom());
     if (!margins.isNull())
         return margins;
-    const int titleBar = window->style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, window);
-    return QMargins(0, titleBar, 0, 0);
+    const int titleBar =
+        std::max(window->style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, window),
+                 window->fontMetrics().height() * 3 / 2);
+    constexpr int border = 4;
+    return QMargins(border, titleBar + border, border, border);
 }
 } // namespace
 
@@ -254,18 +258,30 @@ SessionWindow *AppController::newWindow(Watch *watch, const TaskRunner::SavedSes
         const QByteArray geometry = m_settings.windowGeometry();
         if (!geometry.isEmpty() && !window->restoreGeometry(geometry))
             m_settings.rejectWindowGeometry("it cannot be restored");
-        if (geometry.isEmpty() || !available.contains(window->geometry().topLeft())) {
+        // restoreGeometry() puts the frame where it was (known or not): the client area comes
+        // out inside it. Not shown yet, the frame is guessed (see frameMargins()).
+        // Its size is at least what its layout needs, which is enforced when it is shown.
+        const QMargins frame = frameMargins(window);
+        const QRect client(window->geometry().topLeft() + QPoint(frame.left(), frame.top()),
+                           window->size().expandedTo(window->minimumSizeHint()));
+        if (geometry.isEmpty() || !available.contains(client.topLeft())) {
             const QSize size = window->size().boundedTo(available.size());
             window->setGeometry(
                 QRect(available.center() - QPoint(size.width() / 2, size.height() / 2), size));
-        } else if (!available.isEmpty() && !available.contains(window->geometry())) {
+        } else if (!available.isEmpty() && !available.contains(client + frame)) {
             // Saved at another scale factor or on a larger screen: as large as fits, and moved
-            // in so that all of it is on the screen.
-            QRect placed(window->geometry().topLeft(),
-                         window->size().boundedTo(available.size() * 9 / 10));
-            placed.moveRight(std::min(placed.right(), available.right()));
-            placed.moveBottom(std::min(placed.bottom(), available.bottom()));
-            window->setGeometry(placed);
+            // in so that all of it, frame included, is on the screen.
+            QRect placed(client.topLeft(), client.size()
+                                               .boundedTo(available.size() * 9 / 10)
+                                               .expandedTo(window->minimumSizeHint()));
+            placed.moveRight(std::min(placed.right(), available.right() - frame.right()));
+            placed.moveBottom(std::min(placed.bottom(), available.bottom() - frame.bottom()));
+            placed.moveLeft(std::max(placed.left(), available.left() + frame.left()));
+            placed.moveTop(std::max(placed.top(), available.top() + frame.top()));
+            // Placed by its frame, as restoreGeometry() placed it: the window system keeps that
+            // way of placing for the window (on X11, the gravity hint).
+            window->resize(placed.size());
+            window->move(placed.topLeft() - QPoint(frame.left(), frame.top()));
         }
     } else {
         // Client areas step, so the frames (whatever the window manager adds) step the same.

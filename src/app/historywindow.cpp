@@ -53,15 +53,32 @@ HistoryWindow::HistoryWindow(TaskRunner::HistoryStore *store,
     ui->historyTable->verticalHeader()->hide();
     ui->historyTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     ui->historyTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    ui->historyTable->horizontalHeader()->setStretchLastSection(true);
-    ui->historyTable->horizontalHeader()->setHighlightSections(false);
-    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    ui->historyTable->horizontalHeader()->resizeSection(TaskRunner::HistoryModel::TimeColumn,
-                                                        20 * digit);
-    ui->historyTable->horizontalHeader()->resizeSection(TaskRunner::HistoryModel::NumberColumn,
-                                                        7 * digit);
-    ui->historyTable->horizontalHeader()->resizeSection(TaskRunner::HistoryModel::CommandColumn,
-                                                        24 * digit);
+    // Each column as wide as what it holds, so that the result is in sight without scrolling;
+    // titles from the left, as in the task table.
+    QHeaderView *header = ui->historyTable->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    const QFontMetrics metrics = ui->historyTable->fontMetrics();
+    const int digit = metrics.horizontalAdvance(QLatin1Char('0'));
+    const auto fit = [header](TaskRunner::HistoryModel::Column column, int width) {
+        header->resizeSection(column, std::max(width, header->sectionSizeHint(column)));
+    };
+    using Model = TaskRunner::HistoryModel;
+    const QDateTime widestTime(QDate(2026, 12, 28), QTime(23, 59, 59));
+    fit(Model::TimeColumn, metrics.horizontalAdvance(Model::timeText(widestTime)) + 2 * digit);
+    fit(Model::SessionColumn, 10 * digit); // "Session 12", or the first 8 digits of an id
+    fit(Model::NumberColumn, 6 * digit);
+    fit(Model::CommandColumn, 24 * digit); // until shown: see showEvent()
+    int stateWidth = 0;
+    for (const StateChoice &choice : stateChoices) {
+        if (choice.state)
+            stateWidth = std::max(stateWidth, metrics.horizontalAdvance(Model::stateText(
+                                                  QString::fromLatin1(choice.state))));
+    }
+    fit(Model::StateColumn, stateWidth + 2 * digit);
+    fit(Model::ExitColumn, 5 * digit);
+    fit(Model::DurationColumn, 11 * digit); // "1,234.567 s"
     ui->outputEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     ui->splitter->setStretchFactor(0, 3);
     ui->splitter->setStretchFactor(1, 1);
@@ -99,6 +116,25 @@ HistoryWindow::HistoryWindow(TaskRunner::HistoryStore *store,
 }
 
 HistoryWindow::~HistoryWindow() = default;
+
+void HistoryWindow::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_commandColumnFitted, true))
+        return;
+    // At the size it opens with (bounded by a small screen), the command and the result share
+    // the room the other columns leave: both are in sight, neither is cut to nothing.
+    QHeaderView *header = ui->historyTable->horizontalHeader();
+    const int digit = ui->historyTable->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    int others = 0;
+    for (int column = 0; column < TaskRunner::HistoryModel::ResultColumn; ++column) {
+        if (column != TaskRunner::HistoryModel::CommandColumn)
+            others += header->sectionSize(column);
+    }
+    const int room = ui->historyTable->viewport()->width() - others;
+    header->resizeSection(TaskRunner::HistoryModel::CommandColumn,
+                          std::clamp(room / 2, 12 * digit, 40 * digit));
+}
 
 void HistoryWindow::updateCount()
 {

@@ -41,6 +41,9 @@ signals:
     // An export ended: `ok`, and the message shown.
     void exported(bool ok, const QString &message);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void showSelected();
     void updateCount();
@@ -52,4 +55,5 @@ private:
     TaskRunner::HistoryModel *m_model = nullptr;
     std::function<bool(const TaskRunner::HistoryEntry &)> m_runAgain;
     qint64 m_shownId = 0;
+    bool m_commandColumnFitted = false;
 };

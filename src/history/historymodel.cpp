@@ -10,21 +10,6 @@
 namespace TaskRunner {
 
 namespace {
-// The locale's short date and time, with the seconds where its format leaves them out
-// ("02.12.26 03:53" in German): the entries of one minute must not all look the same.
-QString timeText(const QDateTime &time)
-{
-    const QLocale locale;
-    QString format = locale.dateTimeFormat(QLocale::ShortFormat);
-    const qsizetype minutes = format.lastIndexOf(QLatin1String("mm"));
-    if (!format.contains(QLatin1Char('s')) && minutes > 0) {
-        const QChar before = format.at(minutes - 1);
-        format.insert(minutes + 2, (before.isLetter() ? QChar(QLatin1Char(':')) : before) +
-                                       QStringLiteral("ss"));
-    }
-    return locale.toString(time, format);
-}
-
 QString durationText(qint64 ms)
 {
     if (ms < 0)
@@ -32,25 +17,6 @@ QString durationText(qint64 ms)
     if (ms < 1000)
         return HistoryModel::tr("%1 ms").arg(QLocale().toString(ms));
     return HistoryModel::tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 3));
-}
-
-// The stored state words ("done", ...) stay English in the file; the table says them in the
-// user's language.
-QString stateText(const QString &state)
-{
-    static const char *const words[] = {
-        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "waiting"),
-        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "running"),
-        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "done"),
-        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "failed"),
-        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "cancelled"),
-        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "interrupted"),
-    };
-    for (const char *word : words) {
-        if (state == QLatin1String(word))
-            return HistoryModel::tr(word);
-    }
-    return state;
 }
 
 // A session id, a UUID, by its first group (as short commit ids go): enough to tell the sessions
@@ -67,6 +33,40 @@ QString firstLine(const QString &text)
 }
 
 } // namespace
+
+// The locale's short date and time, with the seconds where its format leaves them out
+// ("02.12.26 03:53" in German): the entries of one minute must not all look the same.
+QString HistoryModel::timeText(const QDateTime &time)
+{
+    const QLocale locale;
+    QString format = locale.dateTimeFormat(QLocale::ShortFormat);
+    const qsizetype minutes = format.lastIndexOf(QLatin1String("mm"));
+    if (!format.contains(QLatin1Char('s')) && minutes > 0) {
+        const QChar before = format.at(minutes - 1);
+        format.insert(minutes + 2, (before.isLetter() ? QChar(QLatin1Char(':')) : before) +
+                                       QStringLiteral("ss"));
+    }
+    return locale.toString(time, format);
+}
+
+// The stored state words ("done", ...) stay English in the file; the table says them in the
+// user's language.
+QString HistoryModel::stateText(const QString &state)
+{
+    static const char *const words[] = {
+        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "waiting"),
+        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "running"),
+        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "done"),
+        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "failed"),
+        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "cancelled"),
+        QT_TRANSLATE_NOOP("TaskRunner::HistoryModel", "interrupted"),
+    };
+    for (const char *word : words) {
+        if (state == QLatin1String(word))
+            return HistoryModel::tr(word);
+    }
+    return state;
+}
 
 HistoryModel::HistoryModel(HistoryStore *store, QObject *parent)
     : QAbstractTableModel(parent)

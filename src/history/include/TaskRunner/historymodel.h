@@ -4,6 +4,7 @@
 #include <TaskRunner/taskrunnerhistory_export.h>
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QFuture>
 #include <QHash>
 #include <QList>
@@ -60,6 +61,11 @@ public:
     void setStates(const QStringList &states);
     // Reloads from the newest row.
     void refresh();
+
+    // A time as the Time column shows it: the locale's short date and time, with seconds.
+    static QString timeText(const QDateTime &time);
+    // A stored state word ("done") in the user's language, as the State column shows it.
+    static QString stateText(const QString &state);
 
     // What the Session column says for a session id ("Session 2", as its window is titled);
     // a session not named here is shown by the first group of its id. The tooltip has the id.
