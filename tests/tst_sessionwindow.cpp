@@ -708,6 +708,11 @@ void tst_SessionWindow::focusStartsOnAddTaskAndMnemonicsAreUnique()
     QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QTableView *>(), 5000); // its caption has a key
     verifyUniqueMnemonics(window);
 
+    // The command field has a key of its own: Alt+M reaches it from anywhere in the window.
+    QTest::keyClick(window, Qt::Key_M, Qt::AltModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(),
+                              window->findChild<QWidget *>(QStringLiteral("commandEdit")), 5000);
+
     // Paused, the button says Resume: Alt+R must resume, not go to another control.
     QTest::mouseClick(button(window, "pauseButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(button(window, "pauseButton")->text(), QStringLiteral("&Resume"),

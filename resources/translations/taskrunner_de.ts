@@ -988,10 +988,6 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
         <translation>Ein Befehl zum Einreihen; leer wird die Beispielaufgabe eingereiht</translation>
     </message>
     <message>
-        <source>Command (empty: the example task)</source>
-        <translation>Befehl (leer: Beispielaufgabe)</translation>
-    </message>
-    <message>
         <source>A program and its arguments, split as a shell would but run without one. Enter queues it; Up and Down recall earlier commands</source>
         <translation>Ein Programm mit seinen Argumenten, zerlegt wie von einer Shell, aber ohne Shell ausgeführt. Die Eingabetaste reiht es ein; Pfeil hoch und runter holen frühere Befehle zurück</translation>
     </message>
@@ -1274,6 +1270,14 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
         <source>Paused</source>
         <comment>the session&apos;s queue</comment>
         <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmand:</source>
+        <translation>Be&amp;fehl:</translation>
+    </message>
+    <message>
+        <source>empty: the example task</source>
+        <translation>leer: Beispielaufgabe</translation>
     </message>
 </context>
 <context>

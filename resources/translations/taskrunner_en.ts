@@ -977,10 +977,6 @@ those of the running instance. --new-instance starts an instance of its own.</so
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Command (empty: the example task)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A program and its arguments, split as a shell would but run without one. Enter queues it; Up and Down recall earlier commands</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1262,6 +1258,14 @@ those of the running instance. --new-instance starts an instance of its own.</so
     <message>
         <source>Paused</source>
         <comment>the session&apos;s queue</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mmand:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the example task</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
