@@ -186,4 +186,24 @@ void WatchDialog::validate()
                   ? found.interval
                   : ui->intervalSpinBox->hint());
     okButton()->setEnabled(found.isEmpty());
+    fitHeight();
+}
+
+void WatchDialog::fitHeight()
+{
+    // A top-level window's least height does not follow a word-wrapped label (Qt takes it from
+    // the labels' one-line height), so an error of two lines would be cut off at its second or
+    // push the buttons out of sight. The dialog takes the height its layout needs at its width:
+    // it grows for a longer error and, unless the user made it taller, shrinks back after.
+    if (!layout() || !isVisible()) // before it is shown, adjustSize() fits it
+        return;
+    layout()->activate();
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed <= 0)
+        return;
+    const bool fitted = m_fittedHeight == 0 || height() == m_fittedHeight;
+    if (needed > height() || (fitted && needed != height())) {
+        resize(width(), needed);
+        m_fittedHeight = needed;
+    }
 }

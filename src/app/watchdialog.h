@@ -32,8 +32,11 @@ public:
 private:
     void validate();
     void showSource();
+    // Fits the dialog's height to the errors shown.
+    void fitHeight();
 
     std::unique_ptr<Ui::WatchDialog> ui;
     QStringList m_taken;
     WatchDefinition m_original;
+    int m_fittedHeight = 0; // the height fitHeight() last gave, 0 before
 };
