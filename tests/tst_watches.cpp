@@ -27,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -132,6 +133,8 @@ private slots:
     void theChartFollowsNumbersInEveryWindow();
     void theChartTakesAHundredThousandNumbers();
     void stateLineSaysWhatTheWatchDoes();
+    void theStateIsNotCutInANarrowWindow();
+    void openingTheHistoryMakesRoomForItAndClosingItGivesItBack();
     void waitTextIsReadableForLongPauses_data();
     void waitTextIsReadableForLongPauses();
     void perWindowCountsStayExactAcrossAnEdit();
@@ -495,6 +498,28 @@ void tst_Watches::theDialogSaysWhatIsWrongAndOkWaits()
     QTest::keyClicks(command, QStringLiteral("df 'oops"));
     QVERIFY2(error("commandError").startsWith(QLatin1String("This is not a command")),
              qPrintable(error("commandError")));
+    {
+        // Narrow, the error wraps: the dialog grows to show all of it, buttons included, and
+        // gets its height back once the error is gone.
+        const int before = dialog.height();
+        dialog.resize(dialog.minimumSizeHint().width(), dialog.height());
+        command->setText(command->text() + QLatin1Char(' '));
+        const auto *label = dialog.findChild<QLabel *>(QStringLiteral("commandError"));
+        const auto *buttons = dialog.findChild<QWidget *>(QStringLiteral("buttonBox"));
+        QTRY_VERIFY2_WITH_TIMEOUT(label->height() >= label->heightForWidth(label->width()),
+                                  qPrintable(QStringLiteral("%1 of %2 px")
+                                                 .arg(label->height())
+                                                 .arg(label->heightForWidth(label->width()))),
+                                  5000);
+        QVERIFY(label->heightForWidth(label->width()) > label->fontMetrics().lineSpacing());
+        QVERIFY2(
+            buttons->geometry().bottom() < dialog.height(),
+            qPrintable(
+                QStringLiteral("%1 of %2").arg(buttons->geometry().bottom()).arg(dialog.height())));
+        command->clear();
+        QTest::keyClicks(command, QStringLiteral("df -h /"));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.height() <= before, 5000);
+    }
     command->clear();
     QTest::keyClicks(command, QStringLiteral("df -h /"));
     QVERIFY(error("commandError").isEmpty());
@@ -724,6 +749,83 @@ void tst_Watches::stateLineSaysWhatTheWatchDoes()
     runner.pause();
     QTRY_COMPARE_WITH_TIMEOUT(view->runStateText(), QStringLiteral("paused"), 5000);
     gate->open();
+}
+
+void tst_Watches::theStateIsNotCutInANarrowWindow()
+{
+    AppController app(testOptions());
+    SessionWindow *window = app.newWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    GlobalRunnerView *view = window->globalView();
+    auto *state = view->findChild<QLabel *>(QStringLiteral("runStateLabel"));
+    auto *heading = view->findChild<QLabel *>(QStringLiteral("headingLabel"));
+    const QString longest = QStringLiteral("next run in 9.9 s");
+    for (const int width : {window->minimumSizeHint().width(), 1400}) {
+        window->resize(width, window->height());
+        QTRY_COMPARE_WITH_TIMEOUT(window->width(), std::max(width, window->minimumWidth()), 5000);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        // Beside the heading when there is room, else under it; whole either way.
+        QVERIFY2(state->contentsRect().width() >= state->fontMetrics().horizontalAdvance(longest),
+                 qPrintable(QStringLiteral("%1 px at a window of %2")
+                                .arg(state->contentsRect().width())
+                                .arg(window->width())));
+        QVERIFY(!state->geometry().intersects(heading->geometry()));
+        QVERIFY(state->geometry().right() < view->width());
+    }
+    // Wide, it is on the heading's line.
+    QCOMPARE(state->geometry().center().y(), heading->geometry().center().y());
+}
+
+void tst_Watches::openingTheHistoryMakesRoomForItAndClosingItGivesItBack()
+{
+    // A window of the default height leaves the history a couple of lines: opened, the window
+    // grows (on the screen) until the chart, four runs and a few lines of the run are in sight.
+    AppController app(testOptions());
+    Watch *watch = app.watchManager()->addWatch(
+        samplerWatch(QStringLiteral("load"), TaskRunner::SamplerKind::LoadAverage));
+    SessionWindow *window = app.newWindow(watch);
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    GlobalRunnerView *view = window->globalView();
+    QTRY_VERIFY_WITH_TIMEOUT(view->chart() && view->chart()->isVisible(), 10000);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    const int before = window->height();
+    auto *historyButton = view->findChild<QAbstractButton *>(QStringLiteral("historyButton"));
+    QTest::mouseClick(historyButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(view->historyView() && view->historyView()->isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->height() > before, 5000);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    const int lines = view->fontMetrics().lineSpacing();
+    const auto report = [&] {
+        return QStringLiteral("window %1 -> %2 (least %6, screen %7), chart %3, list %4, output %5")
+            .arg(before)
+            .arg(window->height())
+            .arg(view->chart()->height())
+            .arg(view->historyView()->viewport()->height())
+            .arg(view->runView()->textEdit()->viewport()->height())
+            .arg(window->minimumHeight())
+            .arg(window->screen()->availableGeometry().height());
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(view->historyView()->viewport()->height() >=
+                                      4 * view->historyView()->sizeHintForRow(0) &&
+                                  view->runView()->textEdit()->viewport()->height() >= 5 * lines &&
+                                  view->chart()->height() >= 5 * lines,
+                              qPrintable(report()), 5000);
+    QVERIFY(window->screen()->availableGeometry().contains(window->frameGeometry()));
+    const int grown = window->height();
+    // Closed, the window is as high as before.
+    QTest::mouseClick(historyButton, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window->height(), before, 5000);
+    // A window the user made taller keeps its height.
+    QTest::mouseClick(historyButton, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window->height(), grown, 5000);
+    window->resize(window->width(), window->height() + 20);
+    QTRY_COMPARE_WITH_TIMEOUT(window->height(), grown + 20, 5000);
+    const int sized = window->height();
+    QTest::mouseClick(historyButton, Qt::LeftButton);
+    // A height is given back from the event loop, once the layout has done: none is here.
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
+    QCOMPARE(window->height(), sized);
 }
 
 void tst_Watches::waitTextIsReadableForLongPauses_data()

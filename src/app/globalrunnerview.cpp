@@ -14,13 +14,17 @@
 #include <QAction>
 #include <QDateTime>
 #include <QEvent>
+#include <QLayout>
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
 #include <QMenu>
+#include <QScreen>
 #include <QScrollBar>
+#include <QStyle>
 
 #include <cmath>
+#include <utility>
 
 using namespace std::chrono_literals;
 
@@ -38,6 +42,21 @@ QString unitOf(const WatchDefinition &definition)
     const QString unit = TaskRunner::samplerUnit(definition.sampler);
     return unit.isEmpty() ? QString() : QLatin1Char(' ') + unit;
 }
+// The watch's runs: four of them is what an opened history asks room for (a list view's own
+// hint is a dozen lines, more than a window's default height has for it).
+class HistoryListView : public QListView
+{
+public:
+    using QListView::QListView;
+    QSize sizeHint() const override
+    {
+        const int row = sizeHintForRow(0) > 0 ? sizeHintForRow(0) : fontMetrics().height() + 2;
+        // Its frame and what else is round the rows, as laid out (the frame before).
+        const int chrome =
+            viewport()->height() > 0 ? height() - viewport()->height() : 2 * frameWidth();
+        return {QListView::sizeHint().width(), 4 * row + chrome};
+    }
+};
 } // namespace
 
 GlobalRunnerView::GlobalRunnerView(QWidget *parent)
@@ -110,10 +129,15 @@ GlobalRunnerView::GlobalRunnerView(QWidget *parent)
     });
 
     ui->historySplitter->setVisible(false);
+    ui->historySplitter->installEventFilter(this);
     connect(ui->historyButton, &QToolButton::toggled, this, [this](bool shown) {
+        if (shown && m_heightBeforeRoom < 0 && window()->isVisible())
+            m_heightBeforeRoom = window()->height(); // before the history raises its least
         setHistoryShown(shown);
         if (m_manager && m_manager->isHistoryShown() != shown)
             m_manager->setHistoryShown(shown);
+        if (!shown)
+            giveBackRoom();
     });
 
     m_clock.setInterval(1s);
@@ -210,6 +234,7 @@ void GlobalRunnerView::onDefinitionChanged()
         m_runsAtOpen = 0;
     }
     ui->headingLabel->setText(tr("Global TaskRunner %1").arg(m_runner.id()));
+    placeRunState();
     // A key too long for the view ends in "…"; the tooltip has all of it.
     ui->keyLabel->setText(tr("Key: %1").arg(m_watch->name()));
     ui->keyLabel->setToolTip(m_watch->name());
@@ -366,8 +391,102 @@ void GlobalRunnerView::setHistoryShown(bool shown)
     ui->bottomSpacer->changeSize(0, 0, QSizePolicy::Minimum,
                                  shown ? QSizePolicy::Fixed : QSizePolicy::Expanding);
     ui->layout->invalidate();
-    if (shown)
+    if (shown) {
         showHistory();
+        askForRoom();
+    }
+}
+
+int GlobalRunnerView::roomWanted() const
+{
+    // What every part asks for at this width (wrapped labels as they wrap here): the chart's
+    // lines, four runs in the list and six lines of the shown run with its details. Before
+    // the first run the placeholder holds the history's place: the list and the run view
+    // to come are asked for already, so the window does not grow again with the first run.
+    int wanted = ui->layout->hasHeightForWidth() ? ui->layout->totalHeightForWidth(width())
+                                                 : ui->layout->totalSizeHint().height();
+    if (m_historyShown && !m_historyView) {
+        const int lines = fontMetrics().lineSpacing();
+        const int frames = 4 * style()->pixelMetric(QStyle::PM_DefaultFrameWidth);
+        wanted += 4 * (fontMetrics().height() + 2) + 7 * lines + frames +
+                  ui->historySplitter->handleWidth() + ui->layout->spacing() -
+                  ui->historyPlaceholder->sizeHint().height();
+    }
+    return wanted;
+}
+
+void GlobalRunnerView::askForRoom()
+{
+    // Once the layout has given the new parts their heights (a posted layout request first).
+    if (m_roomAsked || !window()->isVisible())
+        return;
+    m_roomAsked = true;
+    QMetaObject::invokeMethod(this, &GlobalRunnerView::makeRoom, Qt::QueuedConnection);
+}
+
+void GlobalRunnerView::makeRoom()
+{
+    m_roomAsked = false;
+    QWidget *top = window();
+    if (!top->isVisible() || (top->windowState() & (Qt::WindowMaximized | Qt::WindowFullScreen)))
+        return;
+    // The window's default height leaves the history a couple of lines (most of a window's
+    // memory is its backing store): opened, it makes the window taller, as a disclosure in a
+    // dialog does, by what its parts lack, as far as the screen has room (moved up if need be).
+    const int missing = roomWanted() - height();
+    const QScreen *screen = top->screen();
+    if (missing <= 0 || !screen)
+        return;
+    const QRect area = screen->availableGeometry();
+    const QRect frame = top->frameGeometry();
+    const int grow = std::min(missing, area.height() - frame.height());
+    if (grow <= 0)
+        return;
+    const int up = std::max(frame.bottom() + grow - area.bottom(), 0);
+    if (m_heightBeforeRoom < 0)
+        m_heightBeforeRoom = top->height();
+    m_fitSplitWhenResized = true; // now (offscreen) or when the window manager has sized it
+    // One request: a move and then a resize make two, and the window manager may take the
+    // resize from the old place.
+    const QRect client = top->geometry();
+    top->setGeometry(client.x(), client.y() - up, client.width(), client.height() + grow);
+    m_grownTo = top->height();
+}
+
+void GlobalRunnerView::fitHistorySplit()
+{
+    // A splitter shares a new height in proportion to what its parts have: a list made while
+    // the window was short would stay at two rows. The list gets the four rows it asks for as
+    // far as the run view keeps its least height, the run view the rest.
+    if (!m_historyView || !m_runView)
+        return;
+    const int room = ui->historySplitter->height() - ui->historySplitter->handleWidth();
+    const int runLeast = m_runView->minimumHeight(); // set, it is what the splitter keeps
+    const int list = std::min(m_historyView->sizeHint().height(), room - runLeast);
+    if (list >= m_historyView->minimumHeight())
+        ui->historySplitter->setSizes({list, room - list});
+}
+
+void GlobalRunnerView::giveBackRoom()
+{
+    // Closed again, the window gets its height back, unless the user has sized it since. Once
+    // the layout has lowered the window's least height (resize() keeps to the old one).
+    const int before = std::exchange(m_heightBeforeRoom, -1);
+    QWidget *top = window();
+    if (before < 0 || top->height() != m_grownTo)
+        return;
+    QTimer::singleShot(0, this, [this, before] {
+        QWidget *top = window();
+        if (m_historyShown || top->height() != m_grownTo ||
+            (top->windowState() & (Qt::WindowMaximized | Qt::WindowFullScreen)))
+            return;
+        // The least height without the history, from here up (resize() keeps to the old one).
+        for (QWidget *widget = this; widget; widget = widget->parentWidget()) {
+            if (QLayout *layout = widget->layout())
+                layout->activate();
+        }
+        top->resize(top->width(), before);
+    });
 }
 
 void GlobalRunnerView::showHistory()
@@ -402,7 +521,7 @@ void GlobalRunnerView::ensureHistory()
         return;
     // A list view and a text view are the most expensive widgets here, and an empty one says no
     // more than the placeholder: they replace it with the watch's first run.
-    auto *view = new QListView(this);
+    auto *view = new HistoryListView(this);
     view->setObjectName(QStringLiteral("historyView"));
     view->setAccessibleName(tr("History"));
     view->setAccessibleDescription(
@@ -418,7 +537,7 @@ void GlobalRunnerView::ensureHistory()
     // A few lines each at least: the window's least height stays what it was.
     const int lines = fontMetrics().lineSpacing();
     view->setMinimumHeight(2 * lines + 2 * view->frameWidth());
-    m_runView->setMinimumHeight(3 * lines);
+    m_runView->setMinimumHeight(4 * lines);
     // The splitter lets go of the placeholder it gives back: this view keeps it, hidden, for
     // retranslateUi().
     if (QWidget *placeholder = ui->historySplitter->replaceWidget(
@@ -435,6 +554,8 @@ void GlobalRunnerView::ensureHistory()
     attachHistory();
     view->show();
     m_runView->show();
+    fitHistorySplit();
+    askForRoom();
 }
 
 void GlobalRunnerView::attachHistory()
@@ -475,6 +596,7 @@ void GlobalRunnerView::ensureChart()
     ui->layout->insertWidget(ui->layout->indexOf(ui->historyButton), m_chart, 1);
     setTabOrder(ui->runNowButton, m_chart);
     m_chart->show();
+    askForRoom();
 }
 
 bool GlobalRunnerView::newWatch()
@@ -525,11 +647,61 @@ bool GlobalRunnerView::removeWatch()
     return m_manager->removeWatch(removing);
 }
 
+void GlobalRunnerView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // A window that opens with the history shown (the last choice) makes room for it once.
+    if (!std::exchange(m_shownBefore, true) && m_historyShown)
+        askForRoom();
+}
+
 void GlobalRunnerView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange ||
+        event->type() == QEvent::StyleChange)
+        placeRunState();
+}
+
+bool GlobalRunnerView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == ui->historySplitter && event->type() == QEvent::Resize &&
+        std::exchange(m_fitSplitWhenResized, false))
+        fitHistorySplit();
+    return QWidget::eventFilter(watched, event);
+}
+
+void GlobalRunnerView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    placeRunState();
+}
+
+void GlobalRunnerView::placeRunState()
+{
+    // The state sits right of the heading while both fit ("next run in 9.9 s", the longest
+    // it says for a while, measured), else on a line of its own under it: in a narrow window
+    // or a longer language it is not cut. Decided by the width alone, so it does not move
+    // between the two places as its text changes. The rare longer ones, such as a Run Now
+    // while it runs, end in "…" for the moment they are shown.
+    const int state = ui->runStateLabel->fontMetrics().horizontalAdvance(
+        tr("next run in %1").arg(waitText(9900ms)));
+    const int spacing = std::max(ui->headingRow->spacing(), 0);
+    const bool below =
+        ui->headingLabel->sizeHint().width() + spacing + state > ui->layout->contentsRect().width();
+    if (below == m_runStateBelow)
+        return;
+    m_runStateBelow = below;
+    ui->runStateLabel->setAlignment((below ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+    if (below) {
+        ui->headingRow->removeWidget(ui->runStateLabel);
+        ui->layout->insertWidget(ui->layout->indexOf(ui->headingRow) + 1, ui->runStateLabel);
+    } else {
+        ui->layout->removeWidget(ui->runStateLabel);
+        ui->headingRow->addWidget(ui->runStateLabel, 1);
+    }
 }
 
 void GlobalRunnerView::retranslate()

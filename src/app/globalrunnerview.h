@@ -73,6 +73,9 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void showState();
@@ -82,6 +85,15 @@ private:
     void ensureHistory();
     void ensureChart();
     void attachHistory();
+    // The height the chart and the open history want, and making the window that much taller
+    // (a queued makeRoom()) when it has less; giving it back when the history is closed.
+    int roomWanted() const;
+    void askForRoom();
+    void makeRoom();
+    void giveBackRoom();
+    void fitHistorySplit();
+    // Beside the heading, or under it when the two do not fit side by side.
+    void placeRunState();
     void onDefinitionChanged();
     void applyEditedInterval(double seconds);
     void onEditingFinished();
@@ -106,4 +118,10 @@ private:
     bool m_historyShown = false;
     bool m_selecting = false; // the view itself moves the selection
     bool m_skippedWhileEditing = false;
+    bool m_roomAsked = false;
+    bool m_shownBefore = false;
+    bool m_runStateBelow = false;
+    bool m_fitSplitWhenResized = false; // the window grew: share the splitter's new height
+    int m_heightBeforeRoom = -1;        // the window's height before the history made room, or -1
+    int m_grownTo = 0;                  // its height after makeRoom()
 };

@@ -50,6 +50,15 @@ QTextEdit::ExtraSelection mark(const QTextDocument *document, int line, int from
 
 } // namespace
 
+QSize WatchRunView::sizeHint() const
+{
+    const QSize hint = QWidget::sizeHint();
+    const int output = 6 * ui->outputEdit->fontMetrics().lineSpacing() +
+                       2 * ui->outputEdit->frameWidth() +
+                       2 * int(ui->outputEdit->document()->documentMargin());
+    return {hint.width(), ui->detailsRow->sizeHint().height() + layout()->spacing() + output};
+}
+
 WatchRunView::WatchRunView(QWidget *parent)
     : QWidget(parent)
     , ui(std::make_unique<Ui::WatchRunView>())

@@ -31,6 +31,8 @@ public:
     void setChangesOnly(bool on);
     // The lines marked as changed or new in what is shown: for tests and screen readers.
     int markedLines() const { return m_marked; }
+    // Its details and six lines of output: what an opened history asks room for.
+    QSize sizeHint() const override;
 
 private:
     void render();
