@@ -265,7 +265,10 @@ SessionWindow *AppController::newWindow(Watch *watch, const TaskRunner::SavedSes
         const QRect client(window->geometry().topLeft() + QPoint(frame.left(), frame.top()),
                            window->size().expandedTo(window->minimumSizeHint()));
         if (geometry.isEmpty() || !available.contains(client.topLeft())) {
-            const QSize size = window->size().boundedTo(available.size());
+            // Centred at the size it is shown at: at least what its layout needs (a long
+            // language at a large scale needs more than the default size leaves).
+            const QSize size =
+                window->size().expandedTo(window->minimumSizeHint()).boundedTo(available.size());
             window->setGeometry(
                 QRect(available.center() - QPoint(size.width() / 2, size.height() / 2), size));
         } else if (!available.isEmpty() && !available.contains(client + frame)) {
