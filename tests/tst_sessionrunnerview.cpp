@@ -361,6 +361,17 @@ void tst_SessionRunnerView::theOutputShownFirstLeavesTheTableFourRows()
     const int rows =
         w.table()->viewport()->height() / w.table()->verticalHeader()->defaultSectionSize();
     QVERIFY2(rows >= 4, qPrintable(QStringLiteral("%1 rows in sight").arg(rows)));
+
+    // A taller window makes both taller, the table too.
+    const QList<int> before = splitter->sizes();
+    w.window->resize(w.window->width(), w.window->height() + 200);
+    QTRY_VERIFY_WITH_TIMEOUT(splitter->sizes().value(1) > before.value(1), 5000);
+    QVERIFY2(splitter->sizes().value(0) >= before.value(0) + 60,
+             qPrintable(QStringLiteral("table %1 -> %2, output %3 -> %4")
+                            .arg(before.value(0))
+                            .arg(splitter->sizes().value(0))
+                            .arg(before.value(1))
+                            .arg(splitter->sizes().value(1))));
 }
 
 void tst_SessionRunnerView::pauseResumeAndClearTheQueue()

@@ -296,6 +296,12 @@ void SessionRunnerView::ensureOutputView()
     ui->tasksSplitter->addWidget(m_outputView);
     ui->tasksSplitter->setStretchFactor(0, 3);
     ui->tasksSplitter->setStretchFactor(1, 2);
+    // Three fifths for the table, two for the output (the table keeps its four rows): a
+    // splitter shares what it gains or loses in proportion to what its parts have, so both
+    // grow with the window. Left alone, it gives the output view all its size hint asks and the
+    // table nothing more, ever.
+    const int height = std::max(ui->tasksSplitter->height(), 5);
+    ui->tasksSplitter->setSizes({height * 3 / 5, height - height * 3 / 5});
     setTabOrder(m_table, m_outputView);
     m_outputView->show();
 }
