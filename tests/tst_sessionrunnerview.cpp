@@ -141,6 +141,7 @@ private slots:
     void actionsOnTheSelectedTask();
     void actionsNeedARowThatIsSelectedNotOnlyCurrent();
     void theOutputShownFirstLeavesTheTableFourRows();
+    void everyColumnTitleIsWholeAtTheDefaultSize();
     void pauseResumeAndClearTheQueue();
     void theNumberColumnFitsTheNewestNumber();
     void focusStaysInTheSessionWhenClearQueueIsDone();
@@ -372,6 +373,28 @@ void tst_SessionRunnerView::theOutputShownFirstLeavesTheTableFourRows()
                             .arg(splitter->sizes().value(0))
                             .arg(before.value(1))
                             .arg(splitter->sizes().value(1))));
+}
+
+void tst_SessionRunnerView::everyColumnTitleIsWholeAtTheDefaultSize()
+{
+    AppController app(testOptions(QStringLiteral("v-titles")));
+    Window w(app);
+    QVERIFY(QTest::qWaitForWindowExposed(w.window));
+    w.view->addCommand(QStringLiteral("echo a"), false);
+    QTRY_VERIFY_WITH_TIMEOUT(w.table(), 5000);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    const QHeaderView *header = w.table()->horizontalHeader();
+    const QAbstractItemModel *model = w.table()->model();
+    for (int column = 0; column < model->columnCount(); ++column) {
+        const QString title = model->headerData(column, Qt::Horizontal).toString();
+        const int left = header->sectionViewportPosition(column);
+        const int width = std::min(header->sectionSize(column), header->viewport()->width() - left);
+        QVERIFY2(width >= header->fontMetrics().horizontalAdvance(title),
+                 qPrintable(QStringLiteral("'%1': %2 px in sight").arg(title).arg(width)));
+    }
+    QVERIFY(!model->headerData(model->columnCount() - 1, Qt::Horizontal, Qt::ToolTipRole)
+                 .toString()
+                 .isEmpty());
 }
 
 void tst_SessionRunnerView::pauseResumeAndClearTheQueue()

@@ -1908,8 +1908,13 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
         <translation>Dauer</translation>
     </message>
     <message>
-        <source>Exit status / result</source>
-        <translation>Exit-Status / Ergebnis</translation>
+        <source>How the task ended: a command&apos;s exit status, or the result the task gave</source>
+        <translation>Wie die Aufgabe endete: der Exit-Status eines Befehls oder das Ergebnis der Aufgabe</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <comment>the task table&apos;s last column: an exit status or a result</comment>
+        <translation>Ergebnis</translation>
     </message>
 </context>
 <context>

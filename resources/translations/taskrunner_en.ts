@@ -1895,7 +1895,12 @@ those of the running instance. --new-instance starts an instance of its own.</so
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exit status / result</source>
+        <source>How the task ended: a command&apos;s exit status, or the result the task gave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <comment>the task table&apos;s last column: an exit status or a result</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

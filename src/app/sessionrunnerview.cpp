@@ -178,7 +178,6 @@ void SessionRunnerView::ensureTable()
     // and its title, centred, would be cut at both ends ("xit status / resul").
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const int digit = view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    header->resizeSection(TaskTableModel::TaskColumn, 16 * digit);
     // As wide as the widest state in the language shown ("fehlgeschlagen").
     int stateWidth = header->sectionSizeHint(TaskTableModel::StateColumn);
     for (const TaskState state : {TaskState::Waiting, TaskState::Running, TaskState::Done,
@@ -259,6 +258,15 @@ void SessionRunnerView::ensureTable()
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &SessionRunnerView::fitNumberColumn);
     m_model->setRunner(m_runner);
     fitNumberColumn();
+    // The command gets what the table's width leaves the result a dozen digits of, between
+    // eight and sixteen: in a narrow window every title stays in sight, the last one too.
+    int others = 0;
+    for (const int column : {TaskTableModel::NumberColumn, TaskTableModel::StateColumn,
+                             TaskTableModel::StartedColumn, TaskTableModel::DurationColumn})
+        others += header->sectionSize(column);
+    const int room = ui->tasksSplitter->width() - 2 * view->frameWidth();
+    header->resizeSection(TaskTableModel::TaskColumn,
+                          std::clamp(room - others - 12 * digit, 8 * digit, 16 * digit));
     view->show();
 }
 

@@ -432,6 +432,8 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
 
 QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == OutcomeColumn)
+        return tr("How the task ended: a command's exit status, or the result the task gave");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -446,7 +448,9 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
     case DurationColumn:
         return tr("Duration");
     case OutcomeColumn:
-        return tr("Exit status / result");
+        // One word: the last column is often narrower than a longer title, which was cut
+        // ("Exit status / resu"); its tooltip says what it holds.
+        return tr("Result", "the task table's last column: an exit status or a result");
     default:
         return {};
     }
