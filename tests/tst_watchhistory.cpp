@@ -1,3 +1,4 @@
+#include "durationtext.h"
 #include "linediff.h"
 #include "numericseries.h"
 #include "testsupport.h"
@@ -78,6 +79,7 @@ private slots:
     void initTestCase() { TestSupport::installMessageGuard(); }
 
     void equalRunsMergeWithCountAndTimes();
+    void aDateTimeResultReadsAsTheLastResultLabelWritesIt();
     void newestIsFirstAndOlderRunsCanBeSteppedThrough();
     void errorsAreEntriesOfTheirOwn();
     void cancelledRunsAreLeftOut();
@@ -150,6 +152,18 @@ void tst_WatchHistory::equalRunsMergeWithCountAndTimes()
     history.add(withOutput(run(6, QStringLiteral("x")), "b\nx\n"));
     QCOMPARE(history.rowCount(), 3);
     QCOMPARE(history.latest()->count, 2u);
+}
+
+void tst_WatchHistory::aDateTimeResultReadsAsTheLastResultLabelWritesIt()
+{
+    // The example worker's date and time: in the locale's words, with milliseconds, as the view's
+    // Last Result says it, not ISO 8601 ("2026-12-02T16:07:46.040") beside it.
+    const QDateTime when(QDate(2026, 12, 2), QTime(16, 7, 46, 40));
+    WatchHistory history;
+    history.add(run(1, when));
+    QCOMPARE(history.latest()->text, resultText(when));
+    QVERIFY2(!history.latest()->text.contains(QLatin1Char('T')),
+             qPrintable(history.latest()->text));
 }
 
 void tst_WatchHistory::newestIsFirstAndOlderRunsCanBeSteppedThrough()

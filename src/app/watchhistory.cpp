@@ -165,7 +165,7 @@ bool WatchHistory::addOne(const TaskRunner::TaskRecord &record, QString *changed
     entry.firstMSecs = entry.lastMSecs = record.startedMSecs;
     entry.duration = record.duration;
     entry.failed = record.state == TaskRunner::TaskState::Failed;
-    entry.text = entry.failed ? record.errorMessage : TaskRunner::displayText(record.result);
+    entry.text = entry.failed ? record.errorMessage : resultText(record.result);
     entry.exitCode = record.exitCode;
     entry.output = record.output;
     entry.number = numberOf(record);
