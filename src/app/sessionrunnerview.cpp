@@ -264,7 +264,10 @@ void SessionRunnerView::ensureTable()
     for (const int column : {TaskTableModel::NumberColumn, TaskTableModel::StateColumn,
                              TaskTableModel::StartedColumn, TaskTableModel::DurationColumn})
         others += header->sectionSize(column);
-    const int room = ui->tasksSplitter->width() - 2 * view->frameWidth();
+    // Before the window is shown (a restored session), its width is not known yet.
+    const int room = ui->tasksSplitter->isVisible()
+                         ? ui->tasksSplitter->width() - 2 * view->frameWidth()
+                         : others + 28 * digit;
     header->resizeSection(TaskTableModel::TaskColumn,
                           std::clamp(room - others - 12 * digit, 8 * digit, 16 * digit));
     view->show();
@@ -459,18 +462,23 @@ int SessionRunnerView::commandsPending() const
     return commands;
 }
 
-TaskRunner::TaskId SessionRunnerView::selectedTask() const
+const TaskTableModel::Row *SessionRunnerView::selectedRow() const
 {
     if (!m_table)
-        return 0;
+        return nullptr;
     // The current row only when it is selected too: the view makes the first row current when
     // it gets the focus, without selecting (or highlighting) it, and an action must not work on
     // a row the user does not see chosen.
     const QItemSelectionModel *selection = m_table->selectionModel();
     const QModelIndex current = selection->currentIndex();
-    const TaskTableModel::Row *row = current.isValid() && selection->isRowSelected(current.row())
-                                         ? m_model->rowAt(current.row())
-                                         : nullptr;
+    return current.isValid() && selection->isRowSelected(current.row())
+               ? m_model->rowAt(current.row())
+               : nullptr;
+}
+
+TaskRunner::TaskId SessionRunnerView::selectedTask() const
+{
+    const TaskTableModel::Row *row = selectedRow();
     return row ? row->id : 0;
 }
 
@@ -482,8 +490,7 @@ void SessionRunnerView::cancelSelected()
 
 void SessionRunnerView::runSelectedAgain()
 {
-    if (const TaskTableModel::Row *row =
-            m_model ? m_model->rowAt(m_model->rowOf(selectedTask())) : nullptr)
+    if (const TaskTableModel::Row *row = selectedRow())
         m_runner.append(row->task);
 }
 
@@ -502,8 +509,7 @@ void SessionRunnerView::moveSelected(int how)
 
 void SessionRunnerView::copySelectedCommand()
 {
-    if (const TaskTableModel::Row *row =
-            m_model ? m_model->rowAt(m_model->rowOf(selectedTask())) : nullptr)
+    if (const TaskTableModel::Row *row = selectedRow())
         QGuiApplication::clipboard()->setText(describeTask(row->task));
 }
 
@@ -530,8 +536,7 @@ void SessionRunnerView::updateActions()
         if (focused && !focused->isEnabled() && isAncestorOf(focused))
             (m_table ? static_cast<QWidget *>(m_table) : ui->commandEdit)->setFocus();
     });
-    const TaskTableModel::Row *row =
-        m_model ? m_model->rowAt(m_model->rowOf(selectedTask())) : nullptr;
+    const TaskTableModel::Row *row = selectedRow();
     const bool waiting = row && row->state == TaskState::Waiting;
     const TaskRunner::SessionRunnerState state = m_model ? m_model->state() : m_runner.state();
     ui->cancelTaskAction->setEnabled(row && !row->isFinished());
@@ -603,11 +608,10 @@ void SessionRunnerView::showProgress(const TaskRunner::SessionRunnerState &state
 
 void SessionRunnerView::showSelectedOutput()
 {
-    const TaskRunner::TaskId id = selectedTask();
-    if (!id && !m_outputView)
+    const TaskTableModel::Row *row = selectedRow();
+    if (!row && !m_outputView)
         return;
     ensureOutputView();
-    const TaskTableModel::Row *row = m_model->rowAt(m_model->rowOf(id));
     m_outputView->showTask(row, row ? describeTask(row->task) : QString());
 }
 

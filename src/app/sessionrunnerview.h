@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tasktablemodel.h"
+
 #include <TaskRunner/runnerwatcher.h>
 #include <TaskRunner/sessionrunner.h>
 
@@ -17,7 +19,6 @@ struct HistoryEntry;
 }
 class QTableView;
 class TaskOutputView;
-class TaskTableModel;
 namespace Ui {
 class SessionRunnerView;
 }
@@ -103,6 +104,8 @@ private:
     void fitNumberColumn();
     void ensureOutputView();
     TaskRunner::TaskId selectedTask() const;
+    // The selected row (a restored one too, which has no id), or null.
+    const TaskTableModel::Row *selectedRow() const;
     void cancelSelected();
     void runSelectedAgain();
     void moveSelected(int how);
