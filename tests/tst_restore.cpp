@@ -3,11 +3,14 @@
 // --no-restore starts fresh and keeps them for later; the task history records every task.
 #include "appcontroller.h"
 #include "applicationinfo.h"
+#include "globalrunnerview.h"
 #include "noticebar.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
 #include "tasktablemodel.h"
 #include "testsupport.h"
+#include "watchdefinition.h"
+#include "watchmanager.h"
 
 #include <TaskRunner/commandspec.h>
 #include <TaskRunner/historystore.h>
@@ -84,6 +87,7 @@ private slots:
 
     void sessionsComeBackPausedInOrderAfterAQuit();
     void resumeAndDiscard();
+    void eachWindowComesBackWithItsWatch();
     void waitingTasksQueuedBeforeAKill9AllComeBack();
     void noRestoreStartsFreshAndKeepsThemForLater();
     void aGarbageSessionsFileIsSetAsideAndTold();
@@ -162,6 +166,50 @@ void tst_Restore::sessionsComeBackPausedInOrderAfterAQuit()
              qPrintable(first->noticeBar()->text()));
     // The example tasks came back too.
     QCOMPARE(windows.at(1)->runner().state().queueLength, 2);
+}
+
+void tst_Restore::eachWindowComesBackWithItsWatch()
+{
+    WatchDefinition load;
+    load.name = QStringLiteral("load");
+    load.source = WatchDefinition::Source::Sampler;
+    load.sampler = TaskRunner::SamplerKind::LoadAverage;
+    load.interval = 3600;
+    WatchDefinition gone = load;
+    gone.name = QStringLiteral("gone");
+    {
+        AppController app(testOptions(QStringLiteral("r-watch")));
+        app.start();
+        Watch *loadWatch = app.watchManager()->addWatch(load);
+        Watch *goneWatch = app.watchManager()->addWatch(gone);
+        QVERIFY(loadWatch && goneWatch);
+        SessionWindow *first = app.windows().constFirst();
+        first->globalView()->showWatch(loadWatch);
+        SessionWindow *second = app.newWindow(goneWatch);
+        SessionWindow *third = app.newWindow(app.watchManager()->defaultWatch());
+        QVERIFY(second && third);
+        const auto savedWatches = [&app] {
+            QStringList names;
+            for (const TaskRunner::SavedSession &session : app.sessionStore()->sessions())
+                names << session.watch;
+            return names;
+        };
+        // Saved as it changes (the windows of the default watch at the latest when quitting).
+        QTRY_VERIFY_WITH_TIMEOUT(savedWatches().contains(QStringLiteral("load")) &&
+                                     savedWatches().contains(QStringLiteral("gone")),
+                                 5000);
+        QVERIFY(app.watchManager()->removeWatch(goneWatch)); // its window shows the default
+        QTRY_VERIFY_WITH_TIMEOUT(!savedWatches().contains(QStringLiteral("gone")), 5000);
+        app.quitWithoutAsking();
+    }
+    AppController app(testOptions(QStringLiteral("r-watch")));
+    app.start();
+    QTRY_COMPARE_WITH_TIMEOUT(app.windows().size(), 3, 5000);
+    QStringList shown;
+    for (SessionWindow *window : app.windows())
+        shown << window->globalView()->watch()->name();
+    QCOMPARE(shown, (QStringList{QStringLiteral("load"), QStringLiteral("example-worker"),
+                                 QStringLiteral("example-worker")}));
 }
 
 void tst_Restore::resumeAndDiscard()

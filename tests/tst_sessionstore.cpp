@@ -46,6 +46,8 @@ SavedSession makeSession(int number, int tasks, bool running = false)
         session.waiting.append(makeTask(number * 1000 + i));
     if (running)
         session.running = makeTask(number * 1000 + 999);
+    if (number % 2)
+        session.watch = QStringLiteral("watch %1").arg(number); // the others show the default
     return session;
 }
 

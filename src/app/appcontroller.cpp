@@ -349,7 +349,9 @@ void AppController::saveWindowGeometry(const QByteArray &geometry)
 
 void AppController::restoreSession(const TaskRunner::SavedSession &saved)
 {
-    SessionWindow *window = newWindow(nullptr, &saved);
+    // With the watch it showed, if it is still there (else the default one).
+    Watch *watch = saved.watch.isEmpty() ? nullptr : m_watches->watch(saved.watch);
+    SessionWindow *window = newWindow(watch, &saved);
     if (m_uncleanShutdown)
         window->noteUncleanShutdown();
 }

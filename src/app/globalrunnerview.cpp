@@ -238,6 +238,8 @@ void GlobalRunnerView::onDefinitionChanged()
     // A key too long for the view ends in "…"; the tooltip has all of it.
     ui->keyLabel->setText(tr("Key: %1").arg(m_watch->name()));
     ui->keyLabel->setToolTip(m_watch->name());
+    if (m_watch->name() != std::exchange(m_shownName, m_watch->name()))
+        emit watchChanged();
     ui->watchCombo->setToolTip(m_watch->definition().sourceText());
     if (m_historyView && m_historyView->model() != m_watch->history())
         attachHistory();

@@ -71,6 +71,10 @@ public:
     // "2 d 4 h", in the locale's digits.
     static QString waitText(std::chrono::milliseconds wait);
 
+signals:
+    // Another watch is shown, or the shown one got another name or source.
+    void watchChanged();
+
 protected:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
@@ -121,6 +125,7 @@ private:
     bool m_roomAsked = false;
     bool m_shownBefore = false;
     bool m_runStateBelow = false;
+    QString m_shownName;                // of the watch shown, as watchChanged() last told
     bool m_fitSplitWhenResized = false; // the window grew: share the splitter's new height
     int m_heightBeforeRoom = -1;        // the window's height before the history made room, or -1
     int m_grownTo = 0;                  // its height after makeRoom()

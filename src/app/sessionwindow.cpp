@@ -84,6 +84,11 @@ SessionWindow::SessionWindow(AppController *controller, int number,
         [controller](const QString &command) { controller->addToCommandHistory(command); });
     ui->sessionView->setRunner(m_runner);
     ui->globalView->setWatchManager(controller->watchManager());
+    // The watch shown is part of the session: it comes back with the window.
+    connect(ui->globalView, &GlobalRunnerView::watchChanged, this, [this] {
+        if (m_controller)
+            m_controller->sessionChanged(this);
+    });
     ui->globalView->showWatch(watch ? watch : controller->shownWatch());
     ui->watchMenu->addActions(ui->globalView->watchActions());
     ui->watchMenu->addSeparator();
@@ -267,5 +272,7 @@ TaskRunner::SavedSession SessionWindow::savedSession(int position) const
         saved.waiting << TaskPersistence::savedTask(task.task, task.queuedMSecs);
     if (state.busy)
         saved.running = TaskPersistence::savedTask(state.runningTask, state.runningStartedMSecs);
+    if (const Watch *watch = ui->globalView->watch())
+        saved.watch = watch->name();
     return saved;
 }

@@ -68,6 +68,8 @@ QJsonObject SavedSession::toJson() const
     };
     if (running)
         object.insert(QLatin1String("running"), running->toJson());
+    if (!watch.isEmpty())
+        object.insert(QLatin1String("watch"), watch);
     return object;
 }
 
@@ -79,6 +81,7 @@ bool SavedSession::fromJson(const QJsonObject &object, SavedSession &session)
     read.id = object.value(QLatin1String("id")).toString();
     read.windowNumber = object.value(QLatin1String("windowNumber")).toInt();
     read.position = object.value(QLatin1String("position")).toInt();
+    read.watch = object.value(QLatin1String("watch")).toString(); // not there before 0.2
     const QJsonArray tasks = object.value(QLatin1String("waiting")).toArray();
     for (const QJsonValue &value : tasks) {
         SavedTask task;
@@ -100,7 +103,7 @@ bool SavedSession::fromJson(const QJsonObject &object, SavedSession &session)
 bool operator==(const SavedSession &a, const SavedSession &b)
 {
     return a.id == b.id && a.windowNumber == b.windowNumber && a.position == b.position &&
-           a.waiting == b.waiting && a.running == b.running;
+           a.waiting == b.waiting && a.running == b.running && a.watch == b.watch;
 }
 
 } // namespace TaskRunner

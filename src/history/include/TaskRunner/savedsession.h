@@ -41,6 +41,7 @@ struct TASKRUNNER_HISTORY_EXPORT SavedSession
     int position = 0;
     QList<SavedTask> waiting;
     std::optional<SavedTask> running;
+    QString watch; // the name of the watch its window showed; empty: the default
 
     QJsonObject toJson() const;
     static bool fromJson(const QJsonObject &object, SavedSession &session);
