@@ -164,6 +164,13 @@ void tst_WatchHistory::aDateTimeResultReadsAsTheLastResultLabelWritesIt()
     QCOMPARE(history.latest()->text, resultText(when));
     QVERIFY2(!history.latest()->text.contains(QLatin1Char('T')),
              qPrintable(history.latest()->text));
+    // A sampler's fraction as the chart writes it, not with all sixteen digits.
+    const QLocale before;
+    QLocale::setDefault(QLocale::c());
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+    history.add(run(2, 78.60869216918945));
+    QCOMPARE(history.latest()->text, QStringLiteral("78.6087"));
+    QCOMPARE(WatchHistory::valueText(QVariant(7)), QStringLiteral("7"));
 }
 
 void tst_WatchHistory::newestIsFirstAndOlderRunsCanBeSteppedThrough()

@@ -17,6 +17,11 @@ ConfirmDialog::ConfirmDialog(QWidget *parent)
     connect(ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     ui->dontAskCheckBox->setVisible(false);
+    // As wide as a message box: word-wrapped labels would otherwise take their narrowest width,
+    // breaking a watch's name across lines and cutting the title.
+    const int width = fontMetrics().averageCharWidth() * 48;
+    ui->textLabel->setMinimumWidth(width);
+    ui->informativeLabel->setMinimumWidth(width);
 }
 
 ConfirmDialog::~ConfirmDialog() = default;

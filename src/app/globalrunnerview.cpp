@@ -361,10 +361,14 @@ void GlobalRunnerView::showState()
         ui->intervalSpinBox->refreshHint();
     }
     showRunState(state);
-    setCopyableText(ui->lastResultLabel,
-                    tr("Last Result: %1")
-                        .arg(state.lastResult.isNull() ? tr("None", "no result")
-                                                       : resultText(state.lastResult)),
+    // As the history and the chart write it: a sampler's number with its unit.
+    QString result = tr("None", "no result");
+    if (!state.lastResult.isNull()) {
+        result = WatchHistory::valueText(state.lastResult);
+        if (state.lastResult.typeId() == QMetaType::Double && m_watch)
+            result += unitOf(m_watch->definition());
+    }
+    setCopyableText(ui->lastResultLabel, tr("Last Result: %1").arg(result),
                     state.lastResult.isValid());
     setCopyableText(
         ui->lastExceptionLabel,

@@ -128,6 +128,13 @@ QString WatchHistory::numberText(double value)
     return QLocale().toString(value, 'g', 6);
 }
 
+QString WatchHistory::valueText(const QVariant &result)
+{
+    if (result.typeId() == QMetaType::Double || result.typeId() == QMetaType::Float)
+        return numberText(result.toDouble());
+    return resultText(result);
+}
+
 void WatchHistory::add(const TaskRunner::TaskRecordBatch &batch)
 {
     m_missed += batch.dropped;
@@ -165,7 +172,7 @@ bool WatchHistory::addOne(const TaskRunner::TaskRecord &record, QString *changed
     entry.firstMSecs = entry.lastMSecs = record.startedMSecs;
     entry.duration = record.duration;
     entry.failed = record.state == TaskRunner::TaskState::Failed;
-    entry.text = entry.failed ? record.errorMessage : resultText(record.result);
+    entry.text = entry.failed ? record.errorMessage : valueText(record.result);
     entry.exitCode = record.exitCode;
     entry.output = record.output;
     entry.number = numberOf(record);

@@ -85,6 +85,9 @@ public:
     static QString timeText(qint64 msecs);
     // "3 · 2.5" for a value shown to a user: the locale's digits, up to 6 significant ones.
     static QString numberText(double value);
+    // A run's result as the watch's views show it: a fraction as numberText() writes it (a
+    // sampler's 78.60869216918945 GiB is 78.6087), anything else as resultText() does.
+    static QString valueText(const QVariant &result);
     // The number a record's outcome is, if it is one: a numeric result, or a text (a command's
     // output of a single line) that is one number.
     static std::optional<double> numberOf(const TaskRunner::TaskRecord &record);
