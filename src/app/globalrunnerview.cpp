@@ -694,9 +694,11 @@ void GlobalRunnerView::placeRunState()
     // while it runs, end in "…" for the moment they are shown.
     const int state = ui->runStateLabel->fontMetrics().horizontalAdvance(
         tr("next run in %1").arg(waitText(9900ms)));
+    const int width = ui->layout->contentsRect().width();
+    if (width <= 0)
+        return; // not laid out yet: its first resize decides
     const int spacing = std::max(ui->headingRow->spacing(), 0);
-    const bool below =
-        ui->headingLabel->sizeHint().width() + spacing + state > ui->layout->contentsRect().width();
+    const bool below = ui->headingLabel->sizeHint().width() + spacing + state > width;
     if (below == m_runStateBelow)
         return;
     m_runStateBelow = below;
