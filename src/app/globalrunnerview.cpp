@@ -434,7 +434,7 @@ void GlobalRunnerView::makeRoom()
 {
     m_roomAsked = false;
     QWidget *top = window();
-    if (!top->isVisible() || (top->windowState() & (Qt::WindowMaximized | Qt::WindowFullScreen)))
+    if (!top->isVisible() || top->isMaximized() || top->isFullScreen())
         return;
     // The window's default height leaves the history a couple of lines (most of a window's
     // memory is its backing store): opened, it makes the window taller, as a disclosure in a
@@ -483,8 +483,8 @@ void GlobalRunnerView::giveBackRoom()
         return;
     QTimer::singleShot(0, this, [this, before] {
         QWidget *top = window();
-        if (m_historyShown || top->height() != m_grownTo ||
-            (top->windowState() & (Qt::WindowMaximized | Qt::WindowFullScreen)))
+        if (m_historyShown || top->height() != m_grownTo || top->isMaximized() ||
+            top->isFullScreen())
             return;
         // The least height without the history, from here up (resize() keeps to the old one).
         for (QWidget *widget = this; widget; widget = widget->parentWidget()) {
