@@ -206,7 +206,9 @@ void GlobalRunnerView::showWatch(Watch *watch)
     }
     m_watch = watch;
     m_runner = watch->runner();
-    connect(watch, &Watch::stateChanged, this, &GlobalRunnerView::showState);
+    // One watch shown in many windows changes in all of them at once: in a window in the
+    // background, shown on a later turn of the event loop (see RefreshQueue).
+    connect(watch, &Watch::stateChanged, this, [this] { m_stateRefresh.request(); });
     connect(watch, &Watch::definitionChanged, this, &GlobalRunnerView::onDefinitionChanged);
     connect(watch->history(), &WatchHistory::seriesChanged, this, [this] {
         ensureChart();
@@ -665,6 +667,8 @@ void GlobalRunnerView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::ActivationChange && isActiveWindow())
+        m_stateRefresh.flush();
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange ||
         event->type() == QEvent::StyleChange)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "refreshqueue.h"
+
 #include <TaskRunner/globalrunner.h>
 
 #include <QPointer>
@@ -115,6 +117,7 @@ private:
     QMetaObject::Connection m_insertedConnection;
     QTimer m_clock;        // ticks "next run in …" for long pauses
     QTimer m_runViewTimer; // at most 20 renders of the shown run per second
+    BackgroundRefresh m_stateRefresh{this, [this] { showState(); }};
     quint64 m_runsAtOpen = 0;
     quint64 m_resultsBefore = 0; // by the watch's earlier runners while shown here
     quint64 m_resultsSinceOpened = 0;

@@ -112,15 +112,11 @@ SessionRunnerView::SessionRunnerView(QWidget *parent)
     connect(ui->commandEdit, &CommandLineEdit::multiLinePasted, this,
             [this](const QStringList &lines) { addCommands(lines); });
     fitUpdateRate();
+    // In a window in the background, on a later turn of the event loop (see RefreshQueue).
     connect(&m_watcher, &TaskRunner::RunnerWatcher::stateChanged, this,
-            &SessionRunnerView::showState);
+            [this] { m_stateRefresh.request(); });
     m_clock.setInterval(std::chrono::milliseconds(500));
-    connect(&m_clock, &QTimer::timeout, this, [this] {
-        if (m_model) {
-            showProgress(m_model->state());
-            m_model->refreshRunningDuration();
-        }
-    });
+    connect(&m_clock, &QTimer::timeout, this, [this] { m_clockRefresh.request(); });
     updateActions();
 }
 
@@ -672,7 +668,20 @@ void SessionRunnerView::showState()
 void SessionRunnerView::fitUpdateRate()
 {
     using namespace std::chrono_literals;
-    m_watcher.setMinimumGap(isVisible() && isActiveWindow() ? 50ms : 1000ms);
+    const bool active = isVisible() && isActiveWindow();
+    m_watcher.setMinimumGap(active ? 50ms : 1000ms);
+    if (active) {
+        m_stateRefresh.flush();
+        m_clockRefresh.flush();
+    }
+}
+
+void SessionRunnerView::showElapsed()
+{
+    if (m_model) {
+        showProgress(m_model->state());
+        m_model->refreshRunningDuration();
+    }
 }
 
 bool SessionRunnerView::event(QEvent *event)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "refreshqueue.h"
 #include "tasktablemodel.h"
 
 #include <TaskRunner/runnerwatcher.h>
@@ -96,6 +97,7 @@ protected:
 
 private:
     void fitUpdateRate();
+    void showElapsed(); // the running task's progress and time, between states
     void showState();
     void updateActions();
     void showProgress(const TaskRunner::SessionRunnerState &state);
@@ -122,6 +124,8 @@ private:
     QTableView *m_table = nullptr;          // with the first task
     TaskOutputView *m_outputView = nullptr; // with the first selection
     QTimer m_clock;                         // ticks the running task's elapsed time
+    BackgroundRefresh m_stateRefresh{this, [this] { showState(); }};
+    BackgroundRefresh m_clockRefresh{this, [this] { showElapsed(); }};
     std::function<void(const QString &)> m_commandUsed;
     int m_scrollBeforeRemoval = -1;
     int m_numberLength = 0; // characters of the number the number column was fitted to
