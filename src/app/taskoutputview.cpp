@@ -97,7 +97,11 @@ void TaskOutputView::appendNewOutput()
         m_stdoutDecoder.resetState();
         m_stderrDecoder.resetState();
     }
-    const TaskRunner::OutputSlice slice = m_output->read(from);
+    // No more than was decided on above: the worker's thread may append a large chunk (a
+    // pipe's worth, up to 1 MiB) between totalSize() and this read, and inserting that would
+    // make the view trim thousands of lines, each laid out: a stall of a fifth of a second.
+    // What came since is shown by the next refresh.
+    const TaskRunner::OutputSlice slice = m_output->read(from, total - from);
     if (slice.skipped > 0)
         insert(tr("[… %1 no longer kept …]\n").arg(byteSizeText(slice.skipped)), false);
     for (const TaskRunner::OutputChunk &chunk : slice.chunks) {
