@@ -132,8 +132,7 @@ void tst_TaskOutputView::aRefreshNeverTakesMoreThanItsLimitWhileTheTaskWrites()
         view.showTask(&row, QStringLiteral("flood"));
         mostAdded = std::max(mostAdded, added);
     }
-    stop.store(true);
-    writer.join();
+    stopWriter();
     QVERIFY2(appended.load() - appendedBefore >= 300, "the writer did not get to run");
     QVERIFY2(mostAdded <= TaskOutputView::refreshLimit() + noteRoom,
              qPrintable(QStringLiteral("one refresh inserted %1 characters").arg(mostAdded)));
