@@ -47,8 +47,11 @@ private:
     void threadMain() override;
     void onStopRequested() override;
 
-    // With m_mutex held: wakes a runner that waits on m_wake (released once unlocked).
+    // With m_intakeMutex held: wakes a runner that waits on m_wake (released once unlocked).
     [[nodiscard]] bool takeWaiter();
+    // With m_mutex held: moves the tasks append() left in m_intake to the end of m_queue (when
+    // m_queue is empty, as the runner finds it, a swap).
+    void absorbIntake();
     // Destroys tasks that were dropped, outside every lock: here when few, on the runner's
     // thread when many, so that the GUI thread does not spend milliseconds on them.
     void dispose(Queue &&dropped);
@@ -56,18 +59,26 @@ private:
 
     const SessionWorker m_worker;
 
-    // The lock, the queue and the runner's state each start a cache line, and append() (on the
-    // caller's thread) writes none of the state's fields (queueLength, appended and
-    // queueRevision in SessionRunnerState are filled in by state()), so that a task taken
-    // waits for fewer lines the appending thread holds. The queue's two ends still share one.
+    // Two locks, each with what it guards on a cache line of its own. append() takes only
+    // m_intakeMutex and adds to m_intake; the runner's thread takes m_mutex for every task and
+    // m_intakeMutex only when its queue has run dry, to take the whole intake at once. The
+    // thread that appends and the one that runs tasks thus share no line but the intake's,
+    // about once per burst. Every waiting task is in m_queue, then m_intake, in that order;
+    // calls that need them in one place (cancel, move) move the intake over first. Lock order:
+    // m_mutex, then m_intakeMutex.
     alignas(64) mutable BriefMutex m_mutex;
-    alignas(64) Queue m_queue;
-    quint64 m_appended = 0;      // SessionRunnerState::appended
-    quint64 m_queueRevision = 0; // SessionRunnerState::queueRevision
+    Queue m_queue;
+    quint64 m_queueRevision = 0; // changes but append()'s; SessionRunnerState::queueRevision
     Queue m_graveyard;           // dropped tasks for the runner's thread to destroy
+
+    alignas(64) mutable BriefMutex m_intakeMutex;
+    Queue m_intake;
+    quint64 m_appended = 0;       // SessionRunnerState::appended
+    quint64 m_intakeRevision = 0; // append()'s changes to the queue
+    bool m_intakePaused = false;  // m_state.paused, for append()
     // threadMain() waits on m_wake while m_waiting. Whoever sets it back to false (under
-    // m_mutex) releases one token once unlocked, so the count never exceeds one and the
-    // runner wakes to a free mutex.
+    // m_intakeMutex) releases one token once unlocked, so the count never exceeds one and the
+    // runner wakes to free mutexes.
     bool m_waiting = false;
     QSemaphore m_wake;
     alignas(64) SessionRunnerState m_state; // but queueLength, appended and queueRevision

@@ -58,12 +58,15 @@ SessionCore::SessionCore(SessionWorker worker, const RunnerOptions &options)
 {
     m_state.id = id;
     m_state.paused = options.startPaused;
+    m_intakePaused = options.startPaused;
 }
 
 SessionCore::~SessionCore()
 {
     waitUntilThreadFinishedReturned();
     for (const Entry &entry : m_queue)
+        finishCancelled(entry.promise);
+    for (const Entry &entry : m_intake)
         finishCancelled(entry.promise);
     for (const Entry &entry : m_graveyard)
         finishCancelled(entry.promise);
@@ -72,6 +75,23 @@ SessionCore::~SessionCore()
 bool SessionCore::takeWaiter()
 {
     return std::exchange(m_waiting, false);
+}
+
+void SessionCore::absorbIntake()
+{
+    std::lock_guard intake(m_intakeMutex);
+    if (m_intake.empty())
+        return;
+    // The shorter of the two moves (none when the queue is empty, as the runner finds it).
+    if (m_intake.size() >= m_queue.size()) {
+        for (auto it = m_queue.rbegin(); it != m_queue.rend(); ++it)
+            m_intake.push_front(std::move(*it));
+        m_queue.clear();
+        m_queue.swap(m_intake);
+    } else {
+        std::move(m_intake.begin(), m_intake.end(), std::back_inserter(m_queue));
+        m_intake.clear();
+    }
 }
 
 SessionCore::Queue::iterator SessionCore::findWaiting(TaskId taskId)
@@ -86,12 +106,12 @@ TaskId SessionCore::append(const QVariant &task, Promise promise)
     TaskId taskId = 0;
     bool wake = false;
     {
-        std::lock_guard lock(m_mutex);
+        std::lock_guard lock(m_intakeMutex);
         if (!isStopRequested()) {
             taskId = nextTaskId();
-            m_queue.push_back({{taskId, ++m_appended, task, queuedAt}, std::move(promise)});
-            ++m_queueRevision;
-            wake = !m_state.paused && takeWaiter();
+            m_intake.push_back({{taskId, ++m_appended, task, queuedAt}, std::move(promise)});
+            ++m_intakeRevision;
+            wake = !m_intakePaused && takeWaiter();
         }
     }
     if (!taskId) { // refused: the runner stopped
@@ -116,6 +136,7 @@ bool SessionCore::cancel(TaskId taskId)
         if (m_state.busy && m_state.runningId == taskId) {
             running = true;
         } else {
+            absorbIntake();
             const auto it = findWaiting(taskId);
             if (it == m_queue.end())
                 return false;
@@ -148,6 +169,7 @@ bool SessionCore::move(TaskId taskId, Move where)
 {
     {
         std::lock_guard lock(m_mutex);
+        absorbIntake();
         const auto it = findWaiting(taskId);
         if (it == m_queue.end())
             return false;
@@ -183,7 +205,9 @@ void SessionCore::setPaused(bool paused)
         if (m_state.paused == paused || isStopRequested())
             return;
         m_state.paused = paused;
-        wake = !paused && !m_queue.empty() && takeWaiter();
+        std::lock_guard intake(m_intakeMutex);
+        m_intakePaused = paused;
+        wake = !paused && !(m_queue.empty() && m_intake.empty()) && takeWaiter();
     }
     log(paused ? QStringLiteral("Paused") : QStringLiteral("Resumed"));
     if (wake)
@@ -196,6 +220,7 @@ qsizetype SessionCore::clear()
     Queue dropped;
     {
         std::lock_guard lock(m_mutex);
+        absorbIntake();
         if (m_queue.empty())
             return 0;
         dropped.swap(m_queue);
@@ -222,6 +247,7 @@ void SessionCore::dispose(Queue &&dropped)
             m_graveyard.swap(dropped);
         else
             std::move(dropped.begin(), dropped.end(), std::back_inserter(m_graveyard));
+        std::lock_guard intake(m_intakeMutex);
         wake = takeWaiter();
     }
     if (wake)
@@ -234,10 +260,12 @@ void SessionCore::onStopRequested()
     bool wake = false;
     {
         std::lock_guard lock(m_mutex);
+        absorbIntake(); // append() refuses new tasks from now on: the stop flag is set
         dropped.swap(m_queue);
         m_state.stopped = true;
         if (!dropped.empty())
             ++m_queueRevision;
+        std::lock_guard intake(m_intakeMutex);
         wake = takeWaiter();
     }
     if (wake)
@@ -254,9 +282,13 @@ SessionRunnerState SessionCore::state() const
 SessionRunnerState SessionCore::stateLocked() const
 {
     SessionRunnerState state = m_state;
-    state.queueLength = qsizetype(m_queue.size());
-    state.appended = m_appended;
-    state.queueRevision = m_queueRevision;
+    {
+        std::lock_guard intake(m_intakeMutex);
+        state.queueLength = qsizetype(m_queue.size() + m_intake.size());
+        state.appended = m_appended;
+        // Each part only grows: their sum changes whenever either does.
+        state.queueRevision = m_queueRevision + m_intakeRevision;
+    }
     if (state.busy) {
         state.progressValue = control->progressValue.load(std::memory_order_relaxed);
         state.progressMaximum = control->progressMaximum.load(std::memory_order_relaxed);
@@ -272,9 +304,12 @@ QList<QueuedTask> SessionCore::waitingTasks(SessionRunnerState *stateThen) const
     if (stateThen)
         *stateThen = stateLocked();
     QList<QueuedTask> tasks;
-    tasks.reserve(qsizetype(m_queue.size()));
-    for (const Entry &entry : m_queue)
-        tasks.append(entry.queued);
+    std::lock_guard intake(m_intakeMutex);
+    tasks.reserve(qsizetype(m_queue.size() + m_intake.size()));
+    for (const Queue *queue : {&m_queue, &m_intake}) {
+        for (const Entry &entry : *queue)
+            tasks.append(entry.queued);
+    }
     return tasks;
 }
 
@@ -299,11 +334,14 @@ SessionSnapshot SessionCore::snapshot(quint64 fromSequence, qsizetype maxRecords
     }
     snapshot.records = m_records.read(from, maxRecords);
     snapshot.records.dropped += skipped;
-    if (m_queueRevision != knownQueueRevision) {
+    if (snapshot.state.queueRevision != knownQueueRevision) {
         snapshot.hasWaiting = true;
-        snapshot.waiting.reserve(qsizetype(m_queue.size()));
-        for (const Entry &entry : m_queue)
-            snapshot.waiting.append(entry.queued);
+        std::lock_guard intake(m_intakeMutex);
+        snapshot.waiting.reserve(qsizetype(m_queue.size() + m_intake.size()));
+        for (const Queue *queue : {&m_queue, &m_intake}) {
+            for (const Entry &entry : *queue)
+                snapshot.waiting.append(entry.queued);
+        }
     }
     return snapshot;
 }
@@ -328,6 +366,8 @@ void SessionCore::threadMain()
     Entry entry;
     std::unique_lock lock(m_mutex);
     for (;;) {
+        if (m_queue.empty())
+            absorbIntake();
         if ((m_queue.empty() || m_state.paused) && !isStopRequested()) {
             previousEnd.reset();
             graveyard.swap(m_graveyard);
@@ -340,7 +380,11 @@ void SessionCore::threadMain()
             reportChange(true); // the end of a burst: show it now
             deliverPostedEvents();
             lock.lock();
-            while ((m_queue.empty() || m_state.paused) && !isStopRequested()) {
+            for (;;) {
+                if (m_queue.empty())
+                    absorbIntake();
+                if (!((m_queue.empty() || m_state.paused) && !isStopRequested()))
+                    break;
                 if (!m_graveyard.empty()) {
                     graveyard.swap(m_graveyard);
                     lock.unlock();
@@ -348,7 +392,13 @@ void SessionCore::threadMain()
                     lock.lock();
                     continue;
                 }
-                m_waiting = true;
+                {
+                    // Whether to sleep, asked where append() asks whether to wake it.
+                    std::lock_guard intake(m_intakeMutex);
+                    if (!m_intake.empty() && !m_state.paused)
+                        continue; // appended since the look above
+                    m_waiting = true;
+                }
                 lock.unlock();
                 m_wake.acquire();
                 lock.lock();
