@@ -145,6 +145,7 @@ private slots:
     void cancelRunningExampleTaskIsQuick();
     void cancelWakesTheTasksCallbacks();
     void moveWaitingTasks();
+    void waitingTasksTakenAndJustAppendedAreOneQueue();
     void pauseLetsTheRunningTaskFinishAndTakesNoNewOne();
     void startPausedTakesNothingUntilResumed();
     void contextReportsProgressAndOutput();
@@ -792,6 +793,60 @@ void tst_SessionRunner::moveWaitingTasks()
     std::lock_guard lock(mutex);
     QCOMPARE(ran, (QVariantList{QStringLiteral("a"), QStringLiteral("c"), QStringLiteral("d"),
                                 QStringLiteral("b")}));
+}
+
+void tst_SessionRunner::waitingTasksTakenAndJustAppendedAreOneQueue()
+{
+    // The runner takes what was appended in one go when its queue runs dry; what is appended
+    // after waits apart until then. To every call it is one queue, in the order appended.
+    TestSupport::Gate gate;
+    std::mutex mutex;
+    QStringList ran;
+    TaskRunner::RunnerOptions options;
+    options.startPaused = true;
+    ScopedRunner runner(
+        [&](const QVariant &task) {
+            gate.wait();
+            std::lock_guard lock(mutex);
+            ran << task.toString();
+            return task;
+        },
+        options);
+    const auto id = [&](const char *name) { return runner->append(QString::fromLatin1(name)); };
+    const TaskRunner::TaskId a = id("a");
+    const TaskRunner::TaskId b = id("b");
+    const TaskRunner::TaskId c = id("c");
+    runner->resume(); // takes a, b and c at once, and runs a
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().runningId, a, 5000);
+    const TaskRunner::TaskId d = id("d");
+    const TaskRunner::TaskId e = id("e"); // d and e wait apart: a still runs
+    const auto waiting = [&] {
+        QList<TaskRunner::TaskId> order;
+        for (const TaskRunner::QueuedTask &task : runner->waitingTasks())
+            order << task.id;
+        return order;
+    };
+    QCOMPARE(waiting(), (QList<TaskRunner::TaskId>{b, c, d, e}));
+    QCOMPARE(runner->state().queueLength, 4);
+    QCOMPARE(runner->state().appended, 5u);
+    const quint64 revision = runner->state().queueRevision;
+    const TaskRunner::SessionSnapshot snapshot = runner->snapshot(0, 0, revision - 1);
+    QVERIFY(snapshot.hasWaiting);
+    QCOMPARE(snapshot.waiting.size(), 4);
+    QCOMPARE(snapshot.waiting.at(2).id, d);
+    QCOMPARE(snapshot.waiting.at(2).number, 4u);
+    QVERIFY(runner->moveToFront(e)); // e b c d
+    QVERIFY(runner->cancel(c));      // e b d
+    QVERIFY(runner->moveUp(d));      // e d b
+    QVERIFY(runner->state().queueRevision != revision);
+    const TaskRunner::TaskId f = id("f"); // e d b f
+    QCOMPARE(waiting(), (QList<TaskRunner::TaskId>{e, d, b, f}));
+    gate.open();
+    QTRY_COMPARE_WITH_TIMEOUT(runner->state().done, 5u, 5000);
+    QCOMPARE(runner->state().cancelled, 1u);
+    std::lock_guard lock(mutex);
+    QCOMPARE(ran, (QStringList{QStringLiteral("a"), QStringLiteral("e"), QStringLiteral("d"),
+                               QStringLiteral("b"), QStringLiteral("f")}));
 }
 
 void tst_SessionRunner::pauseLetsTheRunningTaskFinishAndTakesNoNewOne()
