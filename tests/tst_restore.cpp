@@ -89,6 +89,7 @@ private slots:
     void resumeAndDiscard();
     void eachWindowComesBackWithItsWatch();
     void waitingTasksQueuedBeforeAKill9AllComeBack();
+    void aTaskRunningAtAQuitIsInTheHistoryOnce();
     void noRestoreStartsFreshAndKeepsThemForLater();
     void aGarbageSessionsFileIsSetAsideAndTold();
     void everyTaskIsInTheHistory();
@@ -144,6 +145,12 @@ void tst_Restore::sessionsComeBackPausedInOrderAfterAQuit()
     QVERIFY(model);
     QVERIFY(model->rowAt(0)->interrupted);
     QCOMPARE(SessionRunnerView::describeTask(model->rowAt(0)->task), QStringLiteral("sleep 60"));
+    // With when it started (it did), no number of this run and no duration (not known).
+    QVERIFY(model->rowAt(0)->startedMSecs > 0);
+    QVERIFY(model->rowAt(0)->startedMSecs <= QDateTime::currentMSecsSinceEpoch());
+    QCOMPARE(model->rowAt(0)->number, 0u);
+    QCOMPARE(model->data(model->index(0, TaskTableModel::DurationColumn)).toString(), QString());
+    QVERIFY(!model->data(model->index(0, TaskTableModel::StartedColumn)).toString().isEmpty());
     // It has no id in this run: the actions go by the selected row, not by an id that nothing
     // selected also gives.
     auto *again = first->sessionView()->findChild<QAction *>(QStringLiteral("runAgainAction"));
@@ -288,8 +295,52 @@ void tst_Restore::waitingTasksQueuedBeforeAKill9AllComeBack()
     QCOMPARE(waitingLines(window).size(), 5);
     QVERIFY(window->runner().state().paused);
     QVERIFY(window->sessionView()->taskModel()->rowAt(0)->interrupted);
+    QVERIFY(window->sessionView()->taskModel()->rowAt(0)->startedMSecs > 0);
     QVERIFY(window->noticeBar()->text().contains(
         QLatin1String("The last run ended without quitting.")));
+    // That run never recorded the task it ran: this one does, once, as interrupted.
+    TaskRunner::HistoryFilter sleeping;
+    sleeping.text = QStringLiteral("sleep 100");
+    QTRY_COMPARE_WITH_TIMEOUT(wait(app.historyStore()->count(sleeping)), qint64(1), 10000);
+    const QList<TaskRunner::HistoryEntry> recorded =
+        wait(app.historyStore()->page(sleeping, 0, 10));
+    QCOMPARE(recorded.size(), 1);
+    QCOMPARE(recorded.constFirst().state, TaskRunner::HistoryState::interrupted());
+}
+
+void tst_Restore::aTaskRunningAtAQuitIsInTheHistoryOnce()
+{
+    // The real program quits (SIGTERM: no question) while a command runs: it records the
+    // command as it stopped it, and the next start shows it as stopped by that quit without
+    // recording it a second time.
+    QProcess process;
+    process.setProcessEnvironment(childEnvironment());
+    process.start(QStringLiteral(TASKRUNNER_EXECUTABLE),
+                  {QStringLiteral("--task"), QStringLiteral("sleep 60")});
+    QVERIFY(process.waitForStarted(10000));
+    TaskRunner::SessionStore reader(TaskRunner::SessionStore::defaultPath());
+    QTRY_VERIFY_WITH_TIMEOUT(!reader.load().sessions.isEmpty() &&
+                                 reader.load().sessions.constFirst().running.has_value(),
+                             20000);
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QVERIFY(reader.load().cleanShutdown);
+
+    AppController app(testOptions(QStringLiteral("r-quit-history")));
+    app.start();
+    SessionWindow *window = app.windows().constFirst();
+    const TaskTableModel::Row *row = window->sessionView()->taskModel()->rowAt(0);
+    QVERIFY(row && row->interrupted);
+    QCOMPARE(row->outcome, QStringLiteral("stopped when Task Runner quit"));
+    QFuture<void> flushed = app.historyStore()->flush(); // what this run adds is then written
+    QTRY_VERIFY_WITH_TIMEOUT(flushed.isFinished(), 10000);
+    TaskRunner::HistoryFilter sleeping;
+    sleeping.text = QStringLiteral("sleep 60");
+    const QList<TaskRunner::HistoryEntry> recorded =
+        wait(app.historyStore()->page(sleeping, 0, 10));
+    QCOMPARE(recorded.size(), 1);
+    QCOMPARE(recorded.constFirst().state, TaskRunner::HistoryState::cancelled());
 }
 
 void tst_Restore::noRestoreStartsFreshAndKeepsThemForLater()

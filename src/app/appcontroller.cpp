@@ -51,8 +51,6 @@ AppController::AppController(const AppOptions &options, QObject *parent)
             [this] { tellOnce(m_history->statusMessage()); });
     connect(m_sessionStore.get(), &TaskRunner::SessionStore::statusChanged, this,
             [this] { tellOnce(m_sessionStore->statusMessage()); });
-    // After the registry's own handler, which stops the runners (it was connected first).
-    connect(qApp, &QCoreApplication::aboutToQuit, this, &AppController::onAboutToQuit);
     auto *registry = TaskRunner::GlobalRunnerRegistry::instance();
     registry->setShutdownGrace(options.shutdownGraceDuration());
     m_watches = new WatchManager(m_settings, options.taskDuration(), this);
@@ -62,6 +60,10 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     // The command line wins over the saved interval, without replacing it.
     if (shown && options.hasInterval())
         shown->runner().setInterval(options.interval);
+    // After the registry's own handler, which stops every runner and waits for them (at most
+    // the grace), so that the records of tasks a quit stopped exist when they are read: the
+    // first runner that started (the watch's above) connected it.
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &AppController::onAboutToQuit);
 }
 
 TaskRunner::GlobalRunner AppController::globalRunner() const
@@ -91,7 +93,11 @@ AppController::~AppController()
 void AppController::onAboutToQuit()
 {
     // The runners have stopped: their last records go to the history, and the sessions saved
-    // when quitting began are written once more, marked as a clean shutdown.
+    // when quitting began are written once more, marked as a clean shutdown. Had no runner
+    // started before this was connected, the registry's handler comes after this one: the
+    // runners are stopped here first, else what the quit stopped would not be recorded.
+    if (auto *registry = TaskRunner::GlobalRunnerRegistry::instance(); !registry->isShutDown())
+        registry->shutdown();
     m_recorder->finish();
     if (!std::exchange(m_sessionsFinished, true) && m_options.ownsSessions)
         m_sessionStore->finish();
