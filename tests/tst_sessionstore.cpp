@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -44,8 +45,10 @@ SavedSession makeSession(int number, int tasks, bool running = false)
     session.position = number - 1;
     for (int i = 0; i < tasks; ++i)
         session.waiting.append(makeTask(number * 1000 + i));
-    if (running)
+    if (running) {
         session.running = makeTask(number * 1000 + 999);
+        session.running->startedMs = session.running->queuedMs + 2500;
+    }
     if (number % 2)
         session.watch = QStringLiteral("watch %1").arg(number); // the others show the default
     return session;
@@ -161,6 +164,25 @@ private Q_SLOTS:
         // No temporary file is left behind.
         QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files),
                  QStringList{QStringLiteral("sessions.json")});
+    }
+
+    void aRunningTaskSavedBeforeItsStartHadAFieldKeepsItsStart()
+    {
+        // Earlier files kept the running task's start as its queued time.
+        const SavedSession session = makeSession(1, 1, true);
+        QJsonObject object = session.toJson();
+        QJsonObject running = object.value(QLatin1String("running")).toObject();
+        running.remove(QLatin1String("startedMs"));
+        running.insert(QLatin1String("queuedMs"), double(session.running->startedMs));
+        object.insert(QLatin1String("running"), running);
+        SavedSession read;
+        QVERIFY(SavedSession::fromJson(object, read));
+        QVERIFY(read.running.has_value());
+        QCOMPARE(read.running->startedMs, session.running->startedMs);
+        QCOMPARE(read.running->queuedMs, 0);
+        // A waiting task has no start, and reads back as it was written.
+        QCOMPARE(read.waiting, session.waiting);
+        QCOMPARE(read.waiting.constFirst().startedMs, 0);
     }
 
     void finerGrainedUpdates()

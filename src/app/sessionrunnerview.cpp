@@ -422,10 +422,10 @@ bool SessionRunnerView::addAgain(const TaskRunner::HistoryEntry &entry)
 }
 
 void SessionRunnerView::showInterruptedTask(const QVariant &task, qint64 queuedMSecs,
-                                            const QString &outcome)
+                                            qint64 startedMSecs, const QString &outcome)
 {
     ensureTable();
-    m_model->addInterruptedTask(task, queuedMSecs, outcome);
+    m_model->addInterruptedTask(task, queuedMSecs, startedMSecs, outcome);
 }
 
 qsizetype SessionRunnerView::clearQueue()

@@ -57,8 +57,9 @@ public:
     // through one), in its folder; an example task as one. False when it cannot be queued.
     bool addAgain(const TaskRunner::HistoryEntry &entry);
     // Shows a task of an earlier run that was running when that run ended: ended, interrupted,
-    // with `outcome` saying how.
-    void showInterruptedTask(const QVariant &task, qint64 queuedMSecs, const QString &outcome);
+    // with `outcome` saying how. A time not known is 0.
+    void showInterruptedTask(const QVariant &task, qint64 queuedMSecs, qint64 startedMSecs,
+                             const QString &outcome);
 
     // The actions on the selected task and on the queue, for the window's menu.
     QList<QAction *> taskActions() const;

@@ -194,8 +194,10 @@ void SessionWindow::restore(const TaskRunner::SavedSession &saved, bool lastRunQ
         const QString outcome = lastRunQuit ? tr("stopped when Task Runner quit")
                                             : tr("interrupted: the last run ended while it ran");
         view->showInterruptedTask(task.isValid() ? task : QVariant(saved.running->commandLine),
-                                  saved.running->queuedMs, outcome);
-        if (m_controller) {
+                                  saved.running->queuedMs, saved.running->startedMs, outcome);
+        // A run that quit recorded the task itself when it stopped it (cancelled); one that
+        // ended without quitting (a crash, kill -9, power loss) never did: it is recorded now.
+        if (m_controller && !lastRunQuit) {
             TaskRunner::HistoryEntry entry;
             entry.sessionId = m_sessionId;
             entry.kind = saved.running->kind;
@@ -270,8 +272,11 @@ TaskRunner::SavedSession SessionWindow::savedSession(int position) const
     saved.waiting.reserve(waiting.size());
     for (const TaskRunner::QueuedTask &task : waiting)
         saved.waiting << TaskPersistence::savedTask(task.task, task.queuedMSecs);
-    if (state.busy)
-        saved.running = TaskPersistence::savedTask(state.runningTask, state.runningStartedMSecs);
+    if (state.busy) {
+        // When it was queued is not in the state; when it started is.
+        saved.running = TaskPersistence::savedTask(state.runningTask, 0);
+        saved.running->startedMs = state.runningStartedMSecs;
+    }
     if (const Watch *watch = ui->globalView->watch())
         saved.watch = watch->name();
     return saved;

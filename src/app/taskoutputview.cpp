@@ -60,7 +60,9 @@ void TaskOutputView::showTask(const TaskTableModel::Row *row, const QString &des
         return;
     }
     QStringList details;
-    details << tr("#%1: %2").arg(QLocale().toString(row->number), description);
+    // A task of an earlier run (interrupted) has no number in this one.
+    details << (row->number ? tr("#%1: %2").arg(QLocale().toString(row->number), description)
+                            : description);
     if (row->startedMSecs) {
         details << tr("started %1")
                        .arg(dateTimeText(QDateTime::fromMSecsSinceEpoch(row->startedMSecs)));
@@ -68,11 +70,18 @@ void TaskOutputView::showTask(const TaskTableModel::Row *row, const QString &des
         details
             << tr("queued %1").arg(dateTimeText(QDateTime::fromMSecsSinceEpoch(row->queuedMSecs)));
     }
-    if (row->isFinished() && row->startedMSecs)
+    if (row->isFinished() && row->startedMSecs && !row->interrupted)
         details << tr("took %1").arg(durationText(row->duration));
-    details << TaskTableModel::stateText(*row);
+    const QString state = TaskTableModel::stateText(*row);
+    details << state;
+    const QString why = row->outcome.section(QLatin1Char('\n'), 0, 0);
     if (row->exitCode)
         details << tr("exit status %1").arg(*row->exitCode);
+    else if (row->isFinished() && row->state != TaskRunner::TaskState::Done && !why.isEmpty() &&
+             why != state)
+        // Why it did not end well ("cannot run 'x': No such file or directory", "killed by
+        // SIGTERM"), which its output, often empty then, does not say.
+        details << why;
     ui->detailsLabel->setText(details.join(QStringLiteral(" · ")));
     if (row->output != m_output && row->output) {
         // The same task's output, now known (it started writing, or it ended).

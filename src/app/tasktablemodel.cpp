@@ -305,13 +305,14 @@ void TaskTableModel::rowChanged(int row)
 }
 
 void TaskTableModel::addInterruptedTask(const QVariant &task, qint64 queuedMSecs,
-                                        const QString &outcome)
+                                        qint64 startedMSecs, const QString &outcome)
 {
     Row row;
     row.task = task;
     row.state = TaskState::Cancelled;
     row.interrupted = true;
     row.queuedMSecs = queuedMSecs;
+    row.startedMSecs = startedMSecs;
     row.outcome = outcome;
     beginInsertRows({}, 0, 0);
     m_finished.push_front(std::move(row));
@@ -418,7 +419,9 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         if (row->state == TaskState::Running)
             return durationText(std::chrono::duration_cast<std::chrono::microseconds>(
                 std::chrono::steady_clock::now() - row->runningSince));
-        return row->isFinished() && row->startedMSecs ? durationText(row->duration) : QString();
+        return row->isFinished() && row->startedMSecs && !row->interrupted
+                   ? durationText(row->duration)
+                   : QString();
     case OutcomeColumn:
         if (!row->isFinished())
             return {};

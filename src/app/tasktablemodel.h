@@ -79,8 +79,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // A task of an earlier run that was running when that run ended, as the oldest row.
-    void addInterruptedTask(const QVariant &task, qint64 queuedMSecs, const QString &outcome);
+    // A task of an earlier run that was running when that run ended, as the oldest row: no
+    // number (it is not one of this run's) and no duration (when it ended is not known).
+    void addInterruptedTask(const QVariant &task, qint64 queuedMSecs, qint64 startedMSecs,
+                            const QString &outcome);
 
     // The running task's duration cell, for a clock that ticks while it runs.
     void refreshRunningDuration();

@@ -23,6 +23,7 @@ QJsonObject SavedTask::toJson() const
         {QLatin1String("folder"), folder},
         {QLatin1String("useShell"), useShell},
         {QLatin1String("queuedMs"), double(queuedMs)},
+        {QLatin1String("startedMs"), double(startedMs)},
     };
 }
 
@@ -44,6 +45,7 @@ bool SavedTask::fromJson(const QJsonObject &object, SavedTask &task)
     read.folder = object.value(QLatin1String("folder")).toString();
     read.useShell = object.value(QLatin1String("useShell")).toBool();
     read.queuedMs = qint64(object.value(QLatin1String("queuedMs")).toDouble());
+    read.startedMs = qint64(object.value(QLatin1String("startedMs")).toDouble());
     task = read;
     return true;
 }
@@ -52,7 +54,7 @@ bool operator==(const SavedTask &a, const SavedTask &b)
 {
     return a.kind == b.kind && a.commandLine == b.commandLine && a.program == b.program &&
            a.arguments == b.arguments && a.folder == b.folder && a.useShell == b.useShell &&
-           a.queuedMs == b.queuedMs;
+           a.queuedMs == b.queuedMs && a.startedMs == b.startedMs;
 }
 
 QJsonObject SavedSession::toJson() const
@@ -94,6 +96,11 @@ bool SavedSession::fromJson(const QJsonObject &object, SavedSession &session)
         SavedTask task;
         if (!SavedTask::fromJson(running.toObject(), task))
             return false;
+        if (!running.toObject().contains(QLatin1String("startedMs"))) {
+            // Written before the start had a field of its own: it was kept as the queued time.
+            task.startedMs = task.queuedMs;
+            task.queuedMs = 0;
+        }
         read.running = task;
     }
     session = read;

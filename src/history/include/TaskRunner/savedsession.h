@@ -21,7 +21,8 @@ struct TASKRUNNER_HISTORY_EXPORT SavedTask
     QStringList arguments;
     QString folder;
     bool useShell = false;
-    qint64 queuedMs = 0; // ms since the epoch, UTC
+    qint64 queuedMs = 0;  // ms since the epoch, UTC; 0 when not known
+    qint64 startedMs = 0; // likewise: when it started, for the task that was running
 
     QJsonObject toJson() const;
     // False (and `task` untouched) when `object` is not a saved task.
