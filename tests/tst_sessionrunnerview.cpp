@@ -133,6 +133,7 @@ private slots:
     void cleanup();
 
     void aTypedCommandRunsAndShowsItsOutput();
+    void aCommandThatCannotRunSaysWhyInItsDetails();
     void runInShellRunsTheLineThroughSh();
     void anEmptyFieldQueuesTheExampleTask();
     void anInvalidLineIsRefusedWithAMessage();
@@ -193,6 +194,24 @@ void tst_SessionRunnerView::aTypedCommandRunsAndShowsItsOutput()
     const QString details =
         w.view->outputView()->findChild<QLabel *>(QStringLiteral("detailsLabel"))->text();
     QVERIFY2(details.contains(QLatin1String("exit status 0")), qPrintable(details));
+}
+
+void tst_SessionRunnerView::aCommandThatCannotRunSaysWhyInItsDetails()
+{
+    // No output and no exit status: the details say why, not only "failed".
+    AppController app(testOptions(QStringLiteral("v-cannot-run")));
+    Window w(app);
+    w.type(QStringLiteral("taskrunner-no-such-program --flag"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.model() && w.stateOf(0) == QStringLiteral("failed"), 5000);
+    w.select(0);
+    auto *label = w.view->outputView()->findChild<QLabel *>(QStringLiteral("detailsLabel"));
+    QTRY_VERIFY2_WITH_TIMEOUT(label->text().contains(QStringLiteral(" · failed · ")),
+                              qPrintable(label->text()), 5000);
+    QVERIFY2(label->text().endsWith(QLatin1String(
+                 "cannot run 'taskrunner-no-such-program': No such file or directory")),
+             qPrintable(label->text()));
+    QVERIFY2(label->text().startsWith(QLatin1String("#1: taskrunner-no-such-program --flag")),
+             qPrintable(label->text()));
 }
 
 void tst_SessionRunnerView::runInShellRunsTheLineThroughSh()
