@@ -58,6 +58,7 @@ private slots:
     void cascadedWindowsStayOnScreenAndQuitKeepsTheFirstPlace();
     void aSavedPlacePartlyOffTheScreenIsMovedOnIt_data();
     void aSavedPlacePartlyOffTheScreenIsMovedOnIt();
+    void aGeometryThatCannotBeRestoredIsIgnoredAndTheWindowCentred();
     void windowsCascadeOneEqualStepFromTheFirstAlsoAfterARestart();
     void quitWithQueuedAndRunningWorkExitsZero_data();
     void quitWithQueuedAndRunningWorkExitsZero();
@@ -444,6 +445,26 @@ void tst_AppController::aSavedPlacePartlyOffTheScreenIsMovedOnIt()
                                                        .arg(frame.height())
                                                        .arg(available.width())
                                                        .arg(available.height())));
+}
+
+void tst_AppController::aGeometryThatCannotBeRestoredIsIgnoredAndTheWindowCentred()
+{
+    // Not left where nothing placed it (the top left corner, where its title bar would be
+    // above the screen), but placed as when no geometry was saved.
+    AppOptions options;
+    options.globalKey = QStringLiteral("c-unrestorable");
+    AppController app(options);
+    app.settings().setWindowGeometry("not a saved geometry");
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("^Ignoring the saved window geometry "
+                                                           "in .* - it cannot be restored$")));
+    SessionWindow *window = app.newWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    const QRect available = window->screen()->availableGeometry();
+    QVERIFY(available.contains(window->frameGeometry()));
+    const QPoint offset = window->geometry().center() - available.center();
+    QVERIFY2(offset.manhattanLength() <= 2,
+             qPrintable(QStringLiteral("%1,%2 from the middle").arg(offset.x()).arg(offset.y())));
 }
 
 void tst_AppController::quitActionClosesEveryWindowAndStopsEverySession()

@@ -262,7 +262,8 @@ SessionWindow *AppController::newWindow(Watch *watch, const TaskRunner::SavedSes
     const QRect available = screen ? screen->availableGeometry() : QRect();
     if (m_windows.isEmpty() || !m_lastPlacement.isValid()) {
         const QByteArray geometry = m_settings.windowGeometry();
-        if (!geometry.isEmpty() && !window->restoreGeometry(geometry))
+        const bool restored = !geometry.isEmpty() && window->restoreGeometry(geometry);
+        if (!geometry.isEmpty() && !restored)
             m_settings.rejectWindowGeometry("it cannot be restored");
         // restoreGeometry() puts the frame where it was (known or not): the client area comes
         // out inside it. Not shown yet, the frame is guessed (see frameMargins()).
@@ -270,7 +271,9 @@ SessionWindow *AppController::newWindow(Watch *watch, const TaskRunner::SavedSes
         const QMargins frame = frameMargins(window);
         const QRect client(window->geometry().topLeft() + QPoint(frame.left(), frame.top()),
                            window->size().expandedTo(window->minimumSizeHint()));
-        if (geometry.isEmpty() || !available.contains(client.topLeft())) {
+        // A geometry that could not be restored leaves the window where nothing placed it
+        // (the top left corner, its title bar above the screen): as none.
+        if (!restored || !available.contains(client.topLeft())) {
             // Centred at the size it is shown at: at least what its layout needs (a long
             // language at a large scale needs more than the default size leaves).
             const QSize size =
