@@ -22,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -143,6 +144,7 @@ private slots:
     void actionsNeedARowThatIsSelectedNotOnlyCurrent();
     void theOutputShownFirstLeavesTheTableFourRows();
     void everyColumnTitleIsWholeAtTheDefaultSize();
+    void theColumnsStayWithinTheTableWhenItGetsNarrower();
     void pauseResumeAndClearTheQueue();
     void theNumberColumnFitsTheNewestNumber();
     void focusStaysInTheSessionWhenClearQueueIsDone();
@@ -414,6 +416,49 @@ void tst_SessionRunnerView::everyColumnTitleIsWholeAtTheDefaultSize()
     QVERIFY(!model->headerData(model->columnCount() - 1, Qt::Horizontal, Qt::ToolTipRole)
                  .toString()
                  .isEmpty());
+}
+
+void tst_SessionRunnerView::theColumnsStayWithinTheTableWhenItGetsNarrower()
+{
+    // More rows than the table shows: the vertical scroll bar takes its room from the command,
+    // and no horizontal one appears (it also hid part of the number); after a wider window too.
+    AppController app(testOptions(QStringLiteral("v-fit")));
+    Window w(app);
+    QVERIFY(QTest::qWaitForWindowExposed(w.window));
+    w.window->runner().pause();
+    for (int i = 0; i < 40; ++i)
+        w.view->addCommand(QStringLiteral("true"), false);
+    QTRY_COMPARE_WITH_TIMEOUT(w.rowCount(), 40, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.table()->verticalScrollBar()->isVisible(), 5000);
+    const QHeaderView *header = w.table()->horizontalHeader();
+    const auto fits = [&] {
+        int widths = 0;
+        for (int column = 0; column < header->count() - 1; ++column)
+            widths += header->sectionSize(column);
+        return widths + header->sectionSizeHint(header->count() - 1) <=
+                   w.table()->viewport()->width() &&
+               !w.table()->horizontalScrollBar()->isVisible();
+    };
+    const auto widths = [&] {
+        QStringList sizes;
+        for (int column = 0; column < header->count(); ++column)
+            sizes << QString::number(header->sectionSize(column));
+        return QStringLiteral("%1 (last at least %2) in %3, horizontal scroll bar: %4")
+            .arg(sizes.join(QLatin1Char('+')))
+            .arg(header->sectionSizeHint(header->count() - 1))
+            .arg(w.table()->viewport()->width())
+            .arg(w.table()->horizontalScrollBar()->isVisible());
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(fits(), qPrintable(widths()), 5000);
+    // Wider, then as narrow again.
+    const int width = w.window->width();
+    const int tableWidth = w.table()->viewport()->width();
+    w.window->resize(width + 200, w.window->height());
+    QTRY_VERIFY_WITH_TIMEOUT(w.table()->viewport()->width() > tableWidth + 50, 5000);
+    QVERIFY2(fits(), qPrintable(widths()));
+    w.window->resize(width, w.window->height());
+    QTRY_VERIFY2_WITH_TIMEOUT(fits(), qPrintable(widths()), 5000);
+    w.window->runner().clear();
 }
 
 void tst_SessionRunnerView::pauseResumeAndClearTheQueue()

@@ -42,6 +42,14 @@ QString pausedText()
     return SessionRunnerView::tr("Paused", "the session's queue");
 }
 const QString exampleTaskValue = QStringLiteral("task");
+
+// The least the task table's last column (the result, stretched) is given: its title.
+int resultFloor(const QHeaderView *header)
+{
+    return std::max(header->minimumSectionSize(),
+                    header->sectionSizeHint(TaskTableModel::OutcomeColumn));
+}
+
 } // namespace
 
 SessionRunnerView::SessionRunnerView(QWidget *parent)
@@ -266,7 +274,40 @@ void SessionRunnerView::ensureTable()
                          : others + 28 * digit;
     header->resizeSection(TaskTableModel::TaskColumn,
                           std::clamp(room - others - 12 * digit, 8 * digit, 16 * digit));
+    // Narrower later (a vertical scroll bar appears, the window is made narrower): see
+    // fitTaskColumn(). The stretched result shrinks down to its title, no further (by default
+    // it would stop at the header's default section size, a hundred pixels).
+    header->resizeSection(TaskTableModel::OutcomeColumn, resultFloor(header));
+    view->viewport()->installEventFilter(this);
     view->show();
+}
+
+// The columns stay within the table's width when it gets narrower: the room a vertical scroll
+// bar or a narrower window takes comes from the command (down to six digits), not from sight
+// behind a horizontal scroll bar, which would also hide part of the number. Wider again, the
+// columns stay as they are (the result, stretched, takes the room); a column the user made
+// wider is only narrowed when the table next gets narrower.
+void SessionRunnerView::fitTaskColumn()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    int widths = resultFloor(header);
+    for (int column = 0; column < TaskTableModel::OutcomeColumn; ++column)
+        widths += header->sectionSize(column);
+    const int overflow = widths - m_table->viewport()->width();
+    if (overflow <= 0)
+        return;
+    const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    const int task = header->sectionSize(TaskTableModel::TaskColumn);
+    const int fitted = std::max(6 * digit, task - overflow);
+    if (fitted < task)
+        header->resizeSection(TaskTableModel::TaskColumn, fitted);
+}
+
+bool SessionRunnerView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_table && watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitTaskColumn();
+    return QWidget::eventFilter(watched, event);
 }
 
 void SessionRunnerView::fitNumberColumn()

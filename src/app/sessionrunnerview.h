@@ -94,6 +94,7 @@ signals:
 
 protected:
     bool event(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -105,6 +106,7 @@ private:
     void showSelectedOutput();
     void ensureTable();
     void fitNumberColumn();
+    void fitTaskColumn();
     void ensureOutputView();
     TaskRunner::TaskId selectedTask() const;
     // The selected row (a restored one too, which has no id), or null.
