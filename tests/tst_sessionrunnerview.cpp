@@ -145,6 +145,7 @@ private slots:
     void theOutputShownFirstLeavesTheTableFourRows();
     void everyColumnTitleIsWholeAtTheDefaultSize();
     void theColumnsStayWithinTheTableWhenItGetsNarrower();
+    void aQueuedTaskIsScrolledIntoSight();
     void pauseResumeAndClearTheQueue();
     void theNumberColumnFitsTheNewestNumber();
     void focusStaysInTheSessionWhenClearQueueIsDone();
@@ -458,6 +459,45 @@ void tst_SessionRunnerView::theColumnsStayWithinTheTableWhenItGetsNarrower()
     QVERIFY2(fits(), qPrintable(widths()));
     w.window->resize(width, w.window->height());
     QTRY_VERIFY2_WITH_TIMEOUT(fits(), qPrintable(widths()), 5000);
+    w.window->runner().clear();
+}
+
+void tst_SessionRunnerView::aQueuedTaskIsScrolledIntoSight()
+{
+    // Queued below the rows in sight: shown, as the user looks for it; rows that come by
+    // themselves (from another window's action, say) do not move the view.
+    AppController app(testOptions(QStringLiteral("v-reveal")));
+    Window w(app);
+    QVERIFY(QTest::qWaitForWindowExposed(w.window));
+    w.window->runner().pause();
+    for (int i = 0; i < 40; ++i)
+        w.window->runner().append(QVariant::fromValue(
+            TaskRunner::CommandSpec::fromLine(QStringLiteral("echo %1").arg(i), false)));
+    QTRY_COMPARE_WITH_TIMEOUT(w.rowCount(), 40, 5000);
+    QScrollBar *bar = w.table()->verticalScrollBar();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 5000);
+    QCOMPARE(bar->value(), 0);
+    const auto inSight = [&](int row) {
+        // Its text at least: the last row in sight may be cut at the bottom.
+        const QRect rect = w.table()->visualRect(w.model()->index(row, 0));
+        const QRect viewport = w.table()->viewport()->rect();
+        return rect.isValid() && viewport.contains(rect.topLeft()) &&
+               rect.top() + w.table()->fontMetrics().height() <= viewport.bottom();
+    };
+    QVERIFY(!inSight(39));
+    w.type(QStringLiteral("echo typed"));
+    QTRY_COMPARE_WITH_TIMEOUT(w.rowCount(), 41, 5000);
+    const auto where = [&](int row) {
+        const QRect rect = w.table()->visualRect(w.model()->index(row, 0));
+        return QStringLiteral("row at %1..%2 of %3, scrolled to %4 of %5")
+            .arg(rect.top())
+            .arg(rect.bottom())
+            .arg(w.table()->viewport()->height())
+            .arg(bar->value())
+            .arg(bar->maximum());
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(inSight(40), qPrintable(where(40)), 5000);
+    QVERIFY(bar->value() > 0);
     w.window->runner().clear();
 }
 

@@ -260,6 +260,12 @@ void SessionRunnerView::ensureTable()
     // only when that number gets longer: ResizeToContents measured the column at every change
     // of any row, which many busy windows paid for several times a second.
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &SessionRunnerView::fitNumberColumn);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &SessionRunnerView::revealQueuedTask);
+    connect(view->verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
+        if (const int row = m_revealAgain ? m_model->rowOf(std::exchange(m_revealAgain, 0)) : -1;
+            row >= 0)
+            m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::EnsureVisible);
+    });
     m_model->setRunner(m_runner);
     fitNumberColumn();
     // The command gets what the table's width leaves the result a dozen digits of, between
@@ -397,7 +403,34 @@ bool SessionRunnerView::addTask()
 
 void SessionRunnerView::addExampleTask()
 {
-    m_runner.append(exampleTask());
+    queued(m_runner.append(exampleTask()));
+}
+
+void SessionRunnerView::queued(TaskRunner::TaskId id)
+{
+    if (!id)
+        return;
+    m_revealTask = id;
+    revealQueuedTask();
+}
+
+// The row of what was just queued comes with the next notification: once there, it is
+// scrolled into sight (the user queued it and looks for it); rows that come and go by
+// themselves never move the view.
+void SessionRunnerView::revealQueuedTask()
+{
+    if (!m_revealTask || !m_model || !m_table)
+        return;
+    const int row = m_model->rowOf(m_revealTask);
+    if (row < 0)
+        return;
+    // Laid out now (the table would do it on a timer of its own): else its scroll bar does
+    // not reach the new rows yet. Once more if its range changes right after (the table's
+    // height changes as its horizontal scroll bar comes or goes).
+    m_table->doItemsLayout();
+    m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::EnsureVisible);
+    m_revealAgain = std::exchange(m_revealTask, 0);
+    QTimer::singleShot(0, m_table, [this] { m_revealAgain = 0; });
 }
 
 bool SessionRunnerView::addCommand(const QString &line, bool useShell, QString *error)
@@ -405,11 +438,13 @@ bool SessionRunnerView::addCommand(const QString &line, bool useShell, QString *
     const TaskRunner::CommandSpec spec = TaskRunner::CommandSpec::fromLine(line, useShell, error);
     if (!spec.isValid())
         return false;
-    if (!m_runner.append(QVariant::fromValue(spec))) {
+    const TaskRunner::TaskId id = m_runner.append(QVariant::fromValue(spec));
+    if (!id) {
         if (error)
             *error = tr("this session has stopped");
         return false;
     }
+    queued(id);
     ui->commandEdit->addToHistory(line);
     if (m_commandUsed)
         m_commandUsed(line);
@@ -459,7 +494,9 @@ bool SessionRunnerView::addAgain(const TaskRunner::HistoryEntry &entry)
     if (!spec.isValid())
         return false;
     spec.workingDirectory = entry.folder;
-    return m_runner.append(QVariant::fromValue(spec)) != 0;
+    const TaskRunner::TaskId id = m_runner.append(QVariant::fromValue(spec));
+    queued(id);
+    return id != 0;
 }
 
 void SessionRunnerView::showInterruptedTask(const QVariant &task, qint64 queuedMSecs,
@@ -528,7 +565,7 @@ void SessionRunnerView::cancelSelected()
 void SessionRunnerView::runSelectedAgain()
 {
     if (const TaskTableModel::Row *row = selectedRow())
-        m_runner.append(row->task);
+        queued(m_runner.append(row->task));
 }
 
 void SessionRunnerView::moveSelected(int how)

@@ -107,6 +107,8 @@ private:
     void ensureTable();
     void fitNumberColumn();
     void fitTaskColumn();
+    void queued(TaskRunner::TaskId id);
+    void revealQueuedTask();
     void ensureOutputView();
     TaskRunner::TaskId selectedTask() const;
     // The selected row (a restored one too, which has no id), or null.
@@ -131,6 +133,9 @@ private:
     BackgroundRefresh m_clockRefresh{this, [this] { showElapsed(); }};
     std::function<void(const QString &)> m_commandUsed;
     int m_scrollBeforeRemoval = -1;
+    // The task the user queued last, scrolled into sight once its row is there.
+    TaskRunner::TaskId m_revealTask = 0;
+    TaskRunner::TaskId m_revealAgain = 0; // scrolled to; again if the range changes at once
     int m_numberLength = 0; // characters of the number the number column was fitted to
     std::chrono::milliseconds m_longTask{10000};
 };
