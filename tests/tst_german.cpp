@@ -4,6 +4,7 @@
 #include "durationtext.h"
 #include "globalrunnerview.h"
 #include "historywindow.h"
+#include "menumnemonics.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
 #include "tasktablemodel.h"
@@ -305,6 +306,8 @@ void tst_German::mnemonicsStayUnique()
     QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QTableView *>(), 5000); // its caption has a key
     QString clash = mnemonicClash(window);
     QVERIFY2(clash.isEmpty(), qPrintable(clash));
+    const QString menus = TestSupport::menuMnemonicProblems(window->menuBar());
+    QVERIFY2(menus.isEmpty(), qPrintable(menus));
     QTest::mouseClick(button(window, "pauseButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(button(window, "pauseButton")->text(), QStringLiteral("Fo&rtsetzen"),
                               5000);

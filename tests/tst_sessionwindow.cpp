@@ -4,6 +4,7 @@
 #include "globalrunnerview.h"
 #include "intervalspinbox.h"
 #include "labels.h"
+#include "menumnemonics.h"
 #include "sessionrunnerview.h"
 #include "sessionwindow.h"
 #include "testsupport.h"
@@ -617,8 +618,8 @@ void tst_SessionWindow::everyActionIsInAMenuAndTheWatchMenuRunsIt()
                              }),
                  qPrintable(session.join(QLatin1Char('|'))));
     QCOMPARE(menu("watchMenu"),
-             (QStringList{QStringLiteral("New Watch…"), QStringLiteral("Edit Watch…"),
-                          QStringLiteral("Remove Watch"), QStringLiteral("-"),
+             (QStringList{QStringLiteral("&New Watch…"), QStringLiteral("&Edit Watch…"),
+                          QStringLiteral("Re&move Watch"), QStringLiteral("-"),
                           QStringLiteral("&Pause Watch"), QStringLiteral("&Run Now")}));
     // Every action of the window is in one of its menus.
     QStringList inMenus;
@@ -707,6 +708,16 @@ void tst_SessionWindow::focusStartsOnAddTaskAndMnemonicsAreUnique()
     QTRY_COMPARE_WITH_TIMEOUT(window->runner().state().done, 1u, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QTableView *>(), 5000); // its caption has a key
     verifyUniqueMnemonics(window);
+    // Each menu's entries have keys of their own, also with the queue paused (its entry then
+    // reads Resume Queue).
+    QString menus = TestSupport::menuMnemonicProblems(window->menuBar());
+    QVERIFY2(menus.isEmpty(), qPrintable(menus));
+    window->runner().pause();
+    QTRY_COMPARE_WITH_TIMEOUT(window->sessionView()->pauseQueueAction()->text(),
+                              QStringLiteral("R&esume Queue"), 5000);
+    menus = TestSupport::menuMnemonicProblems(window->menuBar());
+    QVERIFY2(menus.isEmpty(), qPrintable(menus));
+    window->runner().resume();
 
     // The command field has a key of its own: Alt+M reaches it from anywhere in the window.
     QTest::keyClick(window, Qt::Key_M, Qt::AltModifier);

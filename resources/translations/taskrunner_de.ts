@@ -450,20 +450,12 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
         <translation>Die Durchläufe der Überwachung erscheinen hier, sobald es einen gibt</translation>
     </message>
     <message>
-        <source>New Watch…</source>
-        <translation>Neue Überwachung…</translation>
-    </message>
-    <message>
         <source>New…</source>
         <translation>Neu…</translation>
     </message>
     <message>
         <source>Make a new watch: a command, a system sampler or the example, shared by every window (Ctrl+Shift+N)</source>
         <translation>Eine neue Überwachung anlegen: einen Befehl, einen Systemmesswert oder das Beispiel, für alle Fenster gemeinsam (Strg+Umschalt+N)</translation>
-    </message>
-    <message>
-        <source>Edit Watch…</source>
-        <translation>Überwachung bearbeiten…</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -620,6 +612,18 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
     <message>
         <source>&amp;Resume Watch</source>
         <translation>Überwachung &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;New Watch…</source>
+        <translation>&amp;Neue Überwachung…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Watch…</source>
+        <translation>Überwachung &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Watch</source>
+        <translation>Überwachung ent&amp;fernen</translation>
     </message>
 </context>
 <context>
@@ -1080,24 +1084,12 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
         <translation>Die ausgewählte wartende Aufgabe einen Platz später ausführen (Strg+Runter)</translation>
     </message>
     <message>
-        <source>Move to Front</source>
-        <translation>An den Anfang</translation>
-    </message>
-    <message>
         <source>Run the selected waiting task next (Ctrl+Home)</source>
         <translation>Die ausgewählte wartende Aufgabe als nächste ausführen (Strg+Pos1)</translation>
     </message>
     <message>
-        <source>Copy Command</source>
-        <translation>Befehl kopieren</translation>
-    </message>
-    <message>
         <source>Copy the selected task&apos;s command line (Ctrl+Shift+C)</source>
         <translation>Die Befehlszeile der ausgewählten Aufgabe kopieren (Strg+Umschalt+C)</translation>
-    </message>
-    <message>
-        <source>Copy Output</source>
-        <translation>Ausgabe kopieren</translation>
     </message>
     <message>
         <source>Copy the selected task&apos;s output as kept (Ctrl+Shift+O)</source>
@@ -1278,6 +1270,46 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
     <message>
         <source>empty: the example task</source>
         <translation>leer: Beispielaufgabe</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Task</source>
+        <translation>Aufgabe a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Run Again</source>
+        <translation>&amp;Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Front</source>
+        <translation>An den An&amp;fang</translation>
+    </message>
+    <message>
+        <source>Copy Co&amp;mmand</source>
+        <translation>Befehl &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Output</source>
+        <translation>Ausgabe kop&amp;ieren</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Queue</source>
+        <translation>Warteschlange &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Queue</source>
+        <translation>Warteschlange &amp;leeren</translation>
+    </message>
+    <message>
+        <source>R&amp;esume Queue</source>
+        <translation>Warteschlange for&amp;tsetzen</translation>
     </message>
 </context>
 <context>

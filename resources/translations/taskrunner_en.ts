@@ -440,19 +440,11 @@ those of the running instance. --new-instance starts an instance of its own.</so
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New Watch…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Make a new watch: a command, a system sampler or the example, shared by every window (Ctrl+Shift+N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit Watch…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -609,6 +601,18 @@ those of the running instance. --new-instance starts an instance of its own.</so
     </message>
     <message>
         <source>&amp;Resume Watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Watch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Watch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move Watch</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1069,23 +1073,11 @@ those of the running instance. --new-instance starts an instance of its own.</so
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Move to Front</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Run the selected waiting task next (Ctrl+Home)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copy Command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copy the selected task&apos;s command line (Ctrl+Shift+C)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy Output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1266,6 +1258,46 @@ those of the running instance. --new-instance starts an instance of its own.</so
     </message>
     <message>
         <source>empty: the example task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to &amp;Front</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Co&amp;mmand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;esume Queue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -625,10 +625,11 @@ void SessionRunnerView::updateActions()
     ui->copyOutputAction->setEnabled(row && row->output);
     ui->clearQueueAction->setEnabled(state.queueLength > 0);
     const QString pauseText = state.paused ? tr("Resume Queue") : tr("Pause Queue");
-    if (ui->pauseQueueAction->text() != pauseText) {
+    if (ui->pauseQueueAction->iconText() != pauseText) {
         // The button has no accessible name of its own: it is named by its text, so a toggle
-        // announces one name change, not one for the text and one for the name.
-        ui->pauseQueueAction->setText(pauseText);
+        // announces one name change, not one for the text and one for the name. The menu's
+        // entry has a mnemonic of its own (the other entries of the Session menu have theirs).
+        ui->pauseQueueAction->setText(state.paused ? tr("R&esume Queue") : tr("&Pause Queue"));
         ui->pauseQueueAction->setIconText(pauseText);
     }
     ui->pauseQueueAction->setEnabled(!state.stopped);
