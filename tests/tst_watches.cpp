@@ -486,6 +486,19 @@ void tst_Watches::theDialogSaysWhatIsWrongAndOkWaits()
     QVERIFY(!dialog.okButton()->isEnabled());
     QCOMPARE(error("nameError"), QStringLiteral("Give the watch a name."));
     QCOMPARE(error("commandError"), QStringLiteral("Type the command to run."));
+    // Not yet typed in, they ask in the usual colour; once typed in and emptied, as an error.
+    const auto red = [&dialog](const char *label) {
+        return dialog.findChild<QLabel *>(QString::fromLatin1(label))
+                   ->palette()
+                   .color(QPalette::WindowText) != dialog.palette().color(QPalette::WindowText);
+    };
+    QVERIFY(!red("nameError"));
+    QVERIFY(!red("commandError"));
+    QTest::keyClicks(command, QStringLiteral("x"));
+    QTest::keyClick(command, Qt::Key_Backspace);
+    QCOMPARE(error("commandError"), QStringLiteral("Type the command to run."));
+    QVERIFY(red("commandError"));
+    QVERIFY(!red("nameError"));
 
     QTest::keyClicks(name, QStringLiteral("Disk"));
     QCOMPARE(error("nameError"), QStringLiteral("There is a watch of this name already."));

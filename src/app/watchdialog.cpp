@@ -54,6 +54,14 @@ WatchDialog::WatchDialog(const QStringList &takenNames, QWidget *parent)
     okButton()->setText(tr("&Create"));
 
     connect(ui->nameEdit, &QLineEdit::textChanged, this, &WatchDialog::validate);
+    for (QLineEdit *field : {ui->nameEdit, ui->commandEdit}) {
+        connect(field, &QLineEdit::textEdited, this, [this, field] {
+            if (!m_typedIn.contains(field)) {
+                m_typedIn.insert(field);
+                validate(); // textChanged came first
+            }
+        });
+    }
     connect(ui->commandEdit, &QLineEdit::textChanged, this, &WatchDialog::validate);
     connect(ui->shellCheckBox, &QCheckBox::toggled, this, &WatchDialog::validate);
     connect(ui->folderEdit, &QLineEdit::textChanged, this, &WatchDialog::validate);
@@ -178,6 +186,10 @@ void WatchDialog::validate()
     showError(ui->nameError, ui->nameEdit, found.name);
     if (ui->commandEdit->isVisibleTo(this))
         showError(ui->commandError, ui->commandEdit, found.command);
+    // A new watch's empty fields ask for what they need, in the usual colour, until typed in.
+    for (const auto &[label, field] :
+         {std::pair{ui->nameError, ui->nameEdit}, std::pair{ui->commandError, ui->commandEdit}})
+        setErrorStyle(label, m_typedIn.contains(field) || !field->text().isEmpty());
     if (ui->folderEdit->isVisibleTo(this))
         showError(ui->folderError, ui->folderEdit, found.folder);
     // The spin box knows best what is wrong with the typed text ("1e3", "0.0005").

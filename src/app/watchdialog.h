@@ -3,6 +3,7 @@
 #include "watchdefinition.h"
 
 #include <QDialog>
+#include <QSet>
 
 #include <memory>
 
@@ -37,6 +38,9 @@ private:
 
     std::unique_ptr<Ui::WatchDialog> ui;
     QStringList m_taken;
+    // Fields the user typed in: an empty one not yet typed in says what it wants without
+    // being shown as an error.
+    QSet<const QWidget *> m_typedIn;
     WatchDefinition m_original;
     int m_fittedHeight = 0; // the height fitHeight() last gave, 0 before
 };
