@@ -212,20 +212,20 @@ bool RunnerCore::start(const QString &threadName, QString *errorMessage)
         thread->moveToThread(app->thread());
 
     {
-        std::lock_guard lock(s_liveRunners->mutex);
+        std::lock_guard lock(s_liveRunners->mutex); // the list and the count together
         s_liveRunners->runners.push_back(this);
+        s_liveThreads.fetch_add(1, std::memory_order_relaxed);
     }
     m_thread = thread.get();
-    s_liveThreads.fetch_add(1, std::memory_order_relaxed);
     thread->start();
     // QThread::start() reports a failed pthread_create() only with a warning; the thread is
     // then neither running nor finished.
     if (!thread->isRunning() && !thread->isFinished()) {
-        s_liveThreads.fetch_sub(1, std::memory_order_relaxed);
         {
             std::lock_guard lock(s_liveRunners->mutex);
             auto &runners = s_liveRunners->runners;
             runners.erase(std::remove(runners.begin(), runners.end(), this), runners.end());
+            s_liveThreads.fetch_sub(1, std::memory_order_relaxed);
         }
         m_thread = nullptr;
         object.reset();
@@ -270,9 +270,12 @@ void RunnerCore::threadFinished()
     const std::lock_guard ending(m_threadEndMutex);
     deliverPostedEvents();
     {
+        // Leaves the list and the count together: stopAllRunners() waits for the runners in
+        // the list, and a runner no longer in it must not count as live after it returned.
         std::lock_guard lock(s_liveRunners->mutex);
         auto &runners = s_liveRunners->runners;
         runners.erase(std::remove(runners.begin(), runners.end(), this), runners.end());
+        s_liveThreads.fetch_sub(1, std::memory_order_relaxed);
     }
     QThread *thread = nullptr;
     {
@@ -283,7 +286,6 @@ void RunnerCore::threadFinished()
     // The QThread lives in the main thread; its destructor there waits for the few
     // instructions of QThread's own finish that follow this.
     thread->deleteLater();
-    s_liveThreads.fetch_sub(1, std::memory_order_relaxed);
     m_completion.markDone();
     m_finished.reportFinished();
     reportChange(true); // watchers emit finished() after it
