@@ -756,9 +756,15 @@ void tst_Watches::stateLineSaysWhatTheWatchDoes()
     gate->release(2);
     QTRY_VERIFY_WITH_TIMEOUT(
         view->runStateText().startsWith(QLatin1String("next run in 1 h 0 min")), 5000);
-    QVERIFY(view->findChild<QLabel *>(QStringLiteral("runStateLabel"))
-                ->toolTip()
-                .startsWith(QLatin1String("The next run starts at ")));
+    auto *label = view->findChild<QLabel *>(QStringLiteral("runStateLabel"));
+    QVERIFY(label->toolTip().startsWith(QLatin1String("The next run starts at ")));
+    // Whole, not "next run in 1 h 0 …": beside the heading or on a line of its own.
+    QTRY_VERIFY2_WITH_TIMEOUT(label->contentsRect().width() >=
+                                  label->fontMetrics().horizontalAdvance(view->runStateText()),
+                              qPrintable(QStringLiteral("%1 px for %2")
+                                             .arg(label->contentsRect().width())
+                                             .arg(view->runStateText())),
+                              5000);
     runner.pause();
     QTRY_COMPARE_WITH_TIMEOUT(view->runStateText(), QStringLiteral("paused"), 5000);
     gate->open();

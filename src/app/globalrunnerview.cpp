@@ -310,6 +310,8 @@ QString GlobalRunnerView::runStateText() const
 
 void GlobalRunnerView::showRunState(const TaskRunner::GlobalRunnerState &state)
 {
+    if (state.interval != m_runStateInterval)
+        placeRunState(); // "next run in 1 h 30 min" needs more room than "in 9.9 s"
     QString text;
     QString tip;
     bool ticking = false;
@@ -691,13 +693,17 @@ void GlobalRunnerView::resizeEvent(QResizeEvent *event)
 
 void GlobalRunnerView::placeRunState()
 {
-    // The state sits right of the heading while both fit ("next run in 9.9 s", the longest
-    // it says for a while, measured), else on a line of its own under it: in a narrow window
-    // or a longer language it is not cut. Decided by the width alone, so it does not move
-    // between the two places as its text changes. The rare longer ones, such as a Run Now
-    // while it runs, end in "…" for the moment they are shown.
+    // The state sits right of the heading while both fit ("next run in 9.9 s", or in as long
+    // as the interval is if longer: the longest it says for a while, measured), else on a
+    // line of its own under it: in a narrow window or a longer language it is not cut.
+    // Decided by the width and the interval alone, so it does not move between the two places
+    // as its text changes. The rare longer ones, such as a Run Now while it runs, end in "…"
+    // for the moment they are shown.
+    m_runStateInterval = m_runner.isNull() ? 0 : m_runner.interval();
+    const auto interval =
+        std::chrono::milliseconds(qint64(std::min(m_runStateInterval, 1e9) * 1000));
     const int state = ui->runStateLabel->fontMetrics().horizontalAdvance(
-        tr("next run in %1").arg(waitText(9900ms)));
+        tr("next run in %1").arg(waitText(std::max<std::chrono::milliseconds>(9900ms, interval))));
     const int width = ui->layout->contentsRect().width();
     if (width <= 0)
         return; // not laid out yet: its first resize decides

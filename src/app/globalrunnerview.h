@@ -128,6 +128,7 @@ private:
     bool m_roomAsked = false;
     bool m_shownBefore = false;
     bool m_runStateBelow = false;
+    double m_runStateInterval = 0;      // the interval placeRunState() measured for
     QString m_shownName;                // of the watch shown, as watchChanged() last told
     bool m_fitSplitWhenResized = false; // the window grew: share the splitter's new height
     int m_heightBeforeRoom = -1;        // the window's height before the history made room, or -1
