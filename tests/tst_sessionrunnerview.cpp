@@ -113,6 +113,16 @@ struct Window
         return view->outputView() ? view->outputView()->findChild<QPlainTextEdit *>()->toPlainText()
                                   : QString();
     }
+    // A paused queue of `count` commands, queued on the runner, not through the view (which
+    // would scroll to them): more rows than the table shows at the default size.
+    void queuePaused(int count)
+    {
+        window->runner().pause();
+        for (int i = 0; i < count; ++i)
+            window->runner().append(QVariant::fromValue(
+                TaskRunner::CommandSpec::fromLine(QStringLiteral("echo %1").arg(i), false)));
+        QTRY_COMPARE_WITH_TIMEOUT(rowCount(), count, 5000);
+    }
     QAction *action(const char *name) const
     {
         return view->findChild<QAction *>(QString::fromLatin1(name));
@@ -426,10 +436,7 @@ void tst_SessionRunnerView::theColumnsStayWithinTheTableWhenItGetsNarrower()
     AppController app(testOptions(QStringLiteral("v-fit")));
     Window w(app);
     QVERIFY(QTest::qWaitForWindowExposed(w.window));
-    w.window->runner().pause();
-    for (int i = 0; i < 40; ++i)
-        w.view->addCommand(QStringLiteral("true"), false);
-    QTRY_COMPARE_WITH_TIMEOUT(w.rowCount(), 40, 5000);
+    w.queuePaused(40);
     QTRY_VERIFY_WITH_TIMEOUT(w.table()->verticalScrollBar()->isVisible(), 5000);
     const QHeaderView *header = w.table()->horizontalHeader();
     const auto fits = [&] {
@@ -469,11 +476,7 @@ void tst_SessionRunnerView::aQueuedTaskIsScrolledIntoSight()
     AppController app(testOptions(QStringLiteral("v-reveal")));
     Window w(app);
     QVERIFY(QTest::qWaitForWindowExposed(w.window));
-    w.window->runner().pause();
-    for (int i = 0; i < 40; ++i)
-        w.window->runner().append(QVariant::fromValue(
-            TaskRunner::CommandSpec::fromLine(QStringLiteral("echo %1").arg(i), false)));
-    QTRY_COMPARE_WITH_TIMEOUT(w.rowCount(), 40, 5000);
+    w.queuePaused(40);
     QScrollBar *bar = w.table()->verticalScrollBar();
     QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 5000);
     QCOMPARE(bar->value(), 0);
