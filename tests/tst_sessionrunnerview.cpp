@@ -154,6 +154,7 @@ private slots:
     void actionsNeedARowThatIsSelectedNotOnlyCurrent();
     void theOutputShownFirstLeavesTheTableFourRows();
     void everyColumnTitleIsWholeAtTheDefaultSize();
+    void aLongCommandsDetailsAreShownWhole();
     void theColumnsStayWithinTheTableWhenItGetsNarrower();
     void aQueuedTaskIsScrolledIntoSight();
     void pauseResumeAndClearTheQueue();
@@ -427,6 +428,49 @@ void tst_SessionRunnerView::everyColumnTitleIsWholeAtTheDefaultSize()
     QVERIFY(!model->headerData(model->columnCount() - 1, Qt::Horizontal, Qt::ToolTipRole)
                  .toString()
                  .isEmpty());
+}
+
+void tst_SessionRunnerView::aLongCommandsDetailsAreShownWhole()
+{
+    // The details wrap to several lines for a long command line, and so does the last result
+    // above the table: every line is in sight, the table above the output, at the default size
+    // and in a narrower window.
+    AppController app(testOptions(QStringLiteral("v-details")));
+    Window w(app);
+    QVERIFY(QTest::qWaitForWindowExposed(w.window));
+    w.type(QStringLiteral("echo a command line long enough to wrap in the details of the task "
+                          "below the table, twice: a command line long enough to wrap"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.model() && w.stateOf(0) == QStringLiteral("done"), 5000);
+    w.select(0);
+    QTRY_VERIFY_WITH_TIMEOUT(w.view->outputView(), 5000);
+    auto *label = w.view->outputView()->findChild<QLabel *>(QStringLiteral("detailsLabel"));
+    const auto *edit = w.view->outputView()->findChild<QPlainTextEdit *>();
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QLatin1String("exit status 0")), 5000);
+    // What is wrong with the layout, if anything.
+    const auto fault = [&]() -> QString {
+        const int needed = label->heightForWidth(label->width());
+        if (needed <= label->fontMetrics().lineSpacing())
+            return QStringLiteral("one line only");
+        if (label->y() < 0 || label->height() < needed)
+            return QStringLiteral("%1 px of %2 in sight").arg(label->height()).arg(needed);
+        const QWidget *output = w.view->outputView();
+        if (w.table()->geometry().bottom() >= output->y())
+            return QStringLiteral("table to %1, output from %2")
+                .arg(w.table()->geometry().bottom())
+                .arg(output->y());
+        if (edit->y() <= label->geometry().bottom() ||
+            edit->geometry().bottom() >= w.view->outputView()->height())
+            return QStringLiteral("details to %1, output from %2 to %3 in %4")
+                .arg(label->geometry().bottom())
+                .arg(edit->y())
+                .arg(edit->geometry().bottom())
+                .arg(w.view->outputView()->height());
+        return {};
+    };
+    for (const int width : {w.window->width(), w.window->width() * 3 / 4}) {
+        w.window->resize(width, w.window->height());
+        QTRY_COMPARE_WITH_TIMEOUT(fault(), QString(), 2000);
+    }
 }
 
 void tst_SessionRunnerView::theColumnsStayWithinTheTableWhenItGetsNarrower()

@@ -4,6 +4,7 @@
 #include "confirmdialog.h"
 #include "durationtext.h"
 #include "frameoverlay.h"
+#include "labels.h"
 
 #include <TaskRunner/historymodel.h>
 #include <TaskRunner/historystore.h>
@@ -153,7 +154,7 @@ void HistoryWindow::showSelected()
     ui->runAgainButton->setEnabled(current.isValid());
     if (!current.isValid()) {
         m_shownId = 0;
-        ui->detailsLabel->setText(tr("Select a task to see its output."));
+        setWrappedText(ui->detailsLabel, tr("Select a task to see its output."));
         ui->outputEdit->clear();
         return;
     }
@@ -173,7 +174,7 @@ void HistoryWindow::showSelected()
     details << current.siblingAtColumn(TaskRunner::HistoryModel::StateColumn).data().toString();
     if (entry.exitCode)
         details << tr("exit status %1").arg(*entry.exitCode);
-    ui->detailsLabel->setText(details.join(QStringLiteral(" · ")));
+    setWrappedText(ui->detailsLabel, details.join(QStringLiteral(" · ")));
     ui->outputEdit->setPlainText(tr("Loading…"));
     auto *watcher = new QFutureWatcher<TaskRunner::HistoryEntry>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {

@@ -4,6 +4,7 @@
 #include <QEvent>
 #include <QHelpEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QScreen>
 #include <QStyle>
 #include <QToolTip>
@@ -127,7 +128,57 @@ private:
     QLabel *m_label;
     QString m_text;
 };
+// Keeps a wrapped label's least height at what its text needs at the width it has.
+class WholeHeight : public QObject
+{
+public:
+    explicit WholeHeight(QLabel *label)
+        : QObject(label)
+        , m_label(label)
+    {
+        label->installEventFilter(this);
+    }
+
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        switch (event->type()) {
+        case QEvent::Resize:
+            if (static_cast<QResizeEvent *>(event)->oldSize().width() != m_label->width())
+                fit();
+            break;
+        case QEvent::FontChange:
+        case QEvent::StyleChange:
+            fit();
+            break;
+        default:
+            break;
+        }
+        return false;
+    }
+
+    void fit()
+    {
+        const int needed =
+            m_label->text().isEmpty() ? 0 : m_label->heightForWidth(m_label->width());
+        if (needed != m_label->minimumHeight())
+            m_label->setMinimumHeight(needed);
+    }
+
+private:
+    QLabel *m_label;
+};
 } // namespace
+
+void setWrappedText(QLabel *label, const QString &text)
+{
+    auto *whole = label->findChild<WholeHeight *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!whole)
+        whole = new WholeHeight(label);
+    if (label->text() == text)
+        return;
+    label->setText(text);
+    whole->fit();
+}
 
 void setElidedText(QLabel *label, const QString &text)
 {

@@ -30,6 +30,13 @@ void setSteadyText(QLabel *label, const QString &text);
 // off in the middle of a word. A screen reader gets the whole text (the accessible name).
 void setElidedText(QLabel *label, const QString &text);
 
+// Shows `text` in `label`, a word-wrapped label in a splitter (or any parent that sizes its
+// parts by their least size alone): the label asks for the height its text needs at the width it
+// has, again whenever that width changes, rather than the one line a wrapped label's least size
+// counts. Otherwise the splitter gave it one line and its other lines were cut off or drawn
+// over what is below it.
+void setWrappedText(QLabel *label, const QString &text);
+
 // A word-wrapped label that remembers its height for the last few widths it was asked about.
 //
 // QLabel lays its text out again for every heightForWidth() (twice when the text is

@@ -16,7 +16,9 @@
 #include <QEvent>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QLayout>
 #include <QMenu>
+#include <QResizeEvent>
 #include <QScopeGuard>
 #include <QScrollBar>
 #include <QTableView>
@@ -763,9 +765,27 @@ void SessionRunnerView::showElapsed()
     }
 }
 
+// A window's least size counts a wrapped label as one line (Qt keeps height-for-width out of a
+// window's minimum), so a last result of three lines left the rest less than its least height:
+// the task table and the output below it were drawn over each other. The view asks for what its
+// layout needs at the width it has, again when that width changes; a new text has its layout
+// ask again by itself.
+QSize SessionRunnerView::minimumSizeHint() const
+{
+    QSize size = QWidget::minimumSizeHint();
+    if (layout() && layout()->hasHeightForWidth())
+        size.setHeight(std::max(size.height(), layout()->totalMinimumHeightForWidth(width())));
+    return size;
+}
+
 bool SessionRunnerView::event(QEvent *event)
 {
     switch (event->type()) {
+    case QEvent::Resize:
+        if (static_cast<QResizeEvent *>(event)->oldSize().width() != width() && layout() &&
+            layout()->hasHeightForWidth())
+            updateGeometry();
+        break;
     case QEvent::WindowActivate:
     case QEvent::WindowDeactivate:
     case QEvent::Show:

@@ -84,6 +84,9 @@ public:
     // its window is the active one.
     std::chrono::milliseconds updateGap() const { return m_watcher.minimumGap(); }
 
+    // At least the height its wrapped labels need at its width, not one line each.
+    QSize minimumSizeHint() const override;
+
 signals:
     // Emitted after the view showed a new state (main thread).
     void stateShown(const TaskRunner::SessionRunnerState &state);

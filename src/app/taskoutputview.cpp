@@ -3,6 +3,7 @@
 
 #include "durationtext.h"
 #include "frameoverlay.h"
+#include "labels.h"
 
 #include <QFontDatabase>
 #include <QLocale>
@@ -56,7 +57,7 @@ void TaskOutputView::showTask(const TaskTableModel::Row *row, const QString &des
         ui->outputEdit->clear();
     }
     if (!row) {
-        ui->detailsLabel->clear();
+        setWrappedText(ui->detailsLabel, QString());
         return;
     }
     QStringList details;
@@ -82,7 +83,7 @@ void TaskOutputView::showTask(const TaskTableModel::Row *row, const QString &des
         // Why it did not end well ("cannot run 'x': No such file or directory", "killed by
         // SIGTERM"), which its output, often empty then, does not say.
         details << why;
-    ui->detailsLabel->setText(details.join(QStringLiteral(" · ")));
+    setWrappedText(ui->detailsLabel, details.join(QStringLiteral(" · ")));
     if (row->output != m_output && row->output) {
         // The same task's output, now known (it started writing, or it ended).
         m_output = row->output;
