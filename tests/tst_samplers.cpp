@@ -183,6 +183,9 @@ void tst_Samplers::registry()
     QCOMPARE(samplerFromId(u""), std::nullopt);
     QCOMPARE(samplerUnit(SamplerKind::MemoryInUse), QStringLiteral("MiB"));
     QCOMPARE(samplerUnit(SamplerKind::FreeSpace), QStringLiteral("GiB"));
+    QCOMPARE(samplerDecimals(SamplerKind::LoadAverage), 2);
+    QCOMPARE(samplerDecimals(SamplerKind::MemoryInUse), 1);
+    QCOMPARE(samplerDecimals(SamplerKind::FreeSpace), 2);
     QCOMPARE(samplerKey(SamplerKind::LoadAverage, QStringLiteral("/ignored")),
              QStringLiteral("load-average"));
     QCOMPARE(samplerKey(SamplerKind::FreeSpace, QStringLiteral("/usr/../tmp/")),

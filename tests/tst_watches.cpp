@@ -711,7 +711,7 @@ void tst_Watches::theChartTakesAHundredThousandNumbers()
     NumericSeries series;
     WatchChart chart;
     chart.resize(600, 150);
-    chart.setSeries(&series, QStringLiteral(" MiB"));
+    chart.setSeries(&series, {1, QStringLiteral("MiB")});
     QCOMPARE(chart.accessibleDescription(), QStringLiteral("No numbers yet"));
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
@@ -727,7 +727,7 @@ void tst_Watches::theChartTakesAHundredThousandNumbers()
     QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
     QVERIFY(series.buckets().size() <= std::size_t(series.capacity()));
     QCOMPARE(chart.accessibleDescription(),
-             QStringLiteral("Last 9, minimum 0, maximum 1,000 (100,000 values)"));
+             QStringLiteral("Last 9.0 MiB, minimum 0.0 MiB, maximum 1,000.0 MiB (100,000 values)"));
     // A paint costs the width, not the values.
     timer.restart();
     for (int i = 0; i < 20; ++i)

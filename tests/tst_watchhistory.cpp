@@ -98,6 +98,7 @@ private slots:
     void seriesKeepsMinimumAndMaximumInFixedMemory();
     void aMillionChangingRunsStayBounded();
 
+    void aSamplersRunsReadWithItsDecimalsAndUnit();
     void definitionProblems_data();
     void definitionProblems();
     void definitionsSurviveAMapRoundTrip();
@@ -171,6 +172,44 @@ void tst_WatchHistory::aDateTimeResultReadsAsTheLastResultLabelWritesIt()
     history.add(run(2, 78.60869216918945));
     QCOMPARE(history.latest()->text, QStringLiteral("78.6087"));
     QCOMPARE(WatchHistory::valueText(QVariant(7)), QStringLiteral("7"));
+}
+
+void tst_WatchHistory::aSamplersRunsReadWithItsDecimalsAndUnit()
+{
+    // Memory in use: 433.7 MiB and 433.8 MiB, not 433.73 beside 433.828, nor without a unit.
+    const QLocale before;
+    QLocale::setDefault(QLocale::c());
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+    WatchDefinition memory;
+    memory.source = WatchDefinition::Source::Sampler;
+    memory.sampler = TaskRunner::SamplerKind::MemoryInUse;
+    WatchHistory history;
+    history.setNumberFormat(memory.numberFormat());
+    history.add(run(1, 433.73));
+    QCOMPARE(history.latest()->text, QStringLiteral("433.7 MiB"));
+    history.add(run(2, 433.828));
+    QCOMPARE(history.latest()->text, QStringLiteral("433.8 MiB"));
+    history.add(run(3, 433.0));
+    QCOMPARE(history.latest()->text, QStringLiteral("433.0 MiB"));
+    QCOMPARE(history.latest()->number, std::optional<double>(433.0)); // the number stays whole
+    // Runs of the same value as shown are one entry.
+    history.add(run(4, 433.04));
+    QCOMPARE(history.latest()->count, 2u);
+
+    WatchDefinition load = memory;
+    load.sampler = TaskRunner::SamplerKind::LoadAverage;
+    QCOMPARE(WatchHistory::valueText(QVariant(0.5), load.numberFormat()), QStringLiteral("0.50"));
+    WatchDefinition space = memory;
+    space.sampler = TaskRunner::SamplerKind::FreeSpace;
+    QCOMPARE(WatchHistory::valueText(QVariant(78.60869216918945), space.numberFormat()),
+             QStringLiteral("78.61 GiB"));
+    // A command's numbers have no unit of ours and keep their digits.
+    WatchDefinition command = memory;
+    command.source = WatchDefinition::Source::Command;
+    QCOMPARE(WatchHistory::valueText(QVariant(78.60869216918945), command.numberFormat()),
+             QStringLiteral("78.6087"));
+    QCOMPARE(WatchHistory::valueText(QVariant(qQNaN()), memory.numberFormat()),
+             QStringLiteral("nan MiB"));
 }
 
 void tst_WatchHistory::newestIsFirstAndOlderRunsCanBeSteppedThrough()

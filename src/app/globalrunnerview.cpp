@@ -35,13 +35,6 @@ double shown(double seconds)
     return std::round(seconds * 1000.0) / 1000.0;
 }
 
-QString unitOf(const WatchDefinition &definition)
-{
-    if (definition.source != WatchDefinition::Source::Sampler)
-        return {};
-    const QString unit = TaskRunner::samplerUnit(definition.sampler);
-    return unit.isEmpty() ? QString() : QLatin1Char(' ') + unit;
-}
 // The watch's runs: four of them is what an opened history asks room for (a list view's own
 // hint is a dozen lines, more than a window's default height has for it).
 class HistoryListView : public QListView
@@ -246,7 +239,7 @@ void GlobalRunnerView::onDefinitionChanged()
     if (m_historyView && m_historyView->model() != m_watch->history())
         attachHistory();
     if (m_chart) {
-        m_chart->setSeries(&m_watch->history()->series(), unitOf(m_watch->definition()));
+        m_chart->setSeries(&m_watch->history()->series(), m_watch->history()->numberFormat());
         m_chart->setVisible(!m_watch->history()->series().isEmpty());
     }
     updateActions();
@@ -368,9 +361,9 @@ void GlobalRunnerView::showState()
     // As the history and the chart write it: a sampler's number with its unit.
     QString result = tr("None", "no result");
     if (!state.lastResult.isNull()) {
-        result = WatchHistory::valueText(state.lastResult);
-        if (state.lastResult.typeId() == QMetaType::Double && m_watch)
-            result += unitOf(m_watch->definition());
+        result =
+            WatchHistory::valueText(state.lastResult, m_watch ? m_watch->history()->numberFormat()
+                                                              : WatchDefinition::NumberFormat());
     }
     setCopyableText(ui->lastResultLabel, tr("Last Result: %1").arg(result),
                     state.lastResult.isValid());
@@ -601,7 +594,7 @@ void GlobalRunnerView::ensureChart()
     if (series.isEmpty())
         return;
     m_chart = new WatchChart(this);
-    m_chart->setSeries(&series, unitOf(m_watch->definition()));
+    m_chart->setSeries(&series, m_watch->history()->numberFormat());
     // Above the history, shown whether the history is open or not.
     ui->layout->insertWidget(ui->layout->indexOf(ui->historyButton), m_chart, 1);
     setTabOrder(ui->runNowButton, m_chart);

@@ -23,10 +23,10 @@ WatchChart::WatchChart(QWidget *parent)
     setFocusPolicy(Qt::TabFocus);
 }
 
-void WatchChart::setSeries(const NumericSeries *series, const QString &unit)
+void WatchChart::setSeries(const NumericSeries *series, const WatchDefinition::NumberFormat &format)
 {
     m_series = series;
-    m_unit = unit;
+    m_format = format;
     seriesChanged();
 }
 
@@ -38,9 +38,8 @@ QString WatchChart::summary() const
     const QString values =
         tr("%Ln value(s)", "", int(std::min<quint64>(m_series->count(), INT_MAX)));
     return tr("Last %1, minimum %2, maximum %3 (%4)")
-        .arg(WatchHistory::numberText(m_series->last()),
-             WatchHistory::numberText(m_series->minimum()),
-             WatchHistory::numberText(m_series->maximum()), values);
+        .arg(m_format.text(m_series->last()), m_format.text(m_series->minimum()),
+             m_format.text(m_series->maximum()), values);
 }
 
 void WatchChart::seriesChanged()
@@ -84,9 +83,9 @@ void WatchChart::paintEvent(QPaintEvent *)
 
     const double low = m_series->minimum();
     const double high = m_series->maximum();
-    const QString highText = WatchHistory::numberText(high) + m_unit;
-    const QString lowText = WatchHistory::numberText(low) + m_unit;
-    const QString lastText = WatchHistory::numberText(m_series->last()) + m_unit;
+    const QString highText = m_format.text(high);
+    const QString lowText = m_format.text(low);
+    const QString lastText = m_format.text(m_series->last());
     const int margin = metrics.horizontalAdvance(QLatin1Char('0'));
     const int leftWidth =
         std::max(metrics.horizontalAdvance(highText), metrics.horizontalAdvance(lowText)) + margin;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "watchdefinition.h"
+
 #include <QWidget>
 
 class NumericSeries;
@@ -15,8 +17,9 @@ class WatchChart : public QWidget
 public:
     explicit WatchChart(QWidget *parent = nullptr);
 
-    // The series to show (owned by the watch's history; may be null), and its unit.
-    void setSeries(const NumericSeries *series, const QString &unit = QString());
+    // The series to show (owned by the watch's history; may be null), and how its numbers are
+    // written.
+    void setSeries(const NumericSeries *series, const WatchDefinition::NumberFormat &format = {});
     // The series changed: repaints (coalesced by Qt) and updates the description.
     void seriesChanged();
     // "Last 3.5, minimum 1, maximum 7.25 (1,234 values)".
@@ -31,5 +34,5 @@ protected:
 
 private:
     const NumericSeries *m_series = nullptr;
-    QString m_unit;
+    WatchDefinition::NumberFormat m_format;
 };

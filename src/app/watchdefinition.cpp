@@ -6,6 +6,9 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
+
+#include <cmath>
 
 namespace {
 
@@ -105,6 +108,33 @@ TaskRunner::GlobalWorker WatchDefinition::worker(std::chrono::milliseconds examp
         break;
     }
     return TaskRunner::exampleGlobalWorker(exampleDuration);
+}
+
+QString WatchDefinition::NumberFormat::text(double value) const
+{
+    const QLocale locale;
+    QString number;
+    const double magnitude = std::abs(value);
+    if (!std::isfinite(value) || magnitude >= 1e15)
+        number = locale.toString(value, 'g', 6);
+    else if (decimals >= 0)
+        number = locale.toString(value, 'f', decimals);
+    // Six significant digits would show a Unix time or a byte count as 1.79618e+09, and so
+    // every value of a chart the same: whole numbers and large ones keep their digits.
+    else if (value == std::trunc(value))
+        number = locale.toString(qint64(value));
+    else if (magnitude >= 1e6)
+        number = locale.toString(value, 'f', 1);
+    else
+        number = locale.toString(value, 'g', 6);
+    return unit.isEmpty() ? number : number + QLatin1Char(' ') + unit;
+}
+
+WatchDefinition::NumberFormat WatchDefinition::numberFormat() const
+{
+    if (source != Source::Sampler)
+        return {};
+    return {TaskRunner::samplerDecimals(sampler), TaskRunner::samplerUnit(sampler)};
 }
 
 QString WatchDefinition::sourceText() const

@@ -55,6 +55,19 @@ struct WatchDefinition
 
     // A worker for the runner; example tasks take `exampleDuration`.
     TaskRunner::GlobalWorker worker(std::chrono::milliseconds exampleDuration) const;
+    // How its numbers are shown: a sampler's with its decimals and unit, others as they come.
+    struct NumberFormat
+    {
+        int decimals = -1; // -1: up to 6 significant digits
+        QString unit;      // "MiB"; empty for none
+        // "433.7 MiB", in the locale's digits.
+        QString text(double value) const;
+        friend bool operator==(const NumberFormat &a, const NumberFormat &b)
+        {
+            return a.decimals == b.decimals && a.unit == b.unit;
+        }
+    };
+    NumberFormat numberFormat() const;
     // The source as a user reads it: "Example", "Command: df -h", "Free space of /home".
     QString sourceText() const;
 

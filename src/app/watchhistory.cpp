@@ -116,23 +116,19 @@ std::optional<double> WatchHistory::numberOf(const TaskRunner::TaskRecord &recor
 
 QString WatchHistory::numberText(double value)
 {
-    // Six significant digits would show a Unix time or a byte count as 1.79618e+09, and so
-    // every value of a chart the same: whole numbers and large ones keep their digits.
-    const double magnitude = std::abs(value);
-    if (std::isfinite(value) && magnitude < 1e15) {
-        if (value == std::trunc(value))
-            return QLocale().toString(qint64(value));
-        if (magnitude >= 1e6)
-            return QLocale().toString(value, 'f', 1);
-    }
-    return QLocale().toString(value, 'g', 6);
+    return WatchDefinition::NumberFormat().text(value);
 }
 
-QString WatchHistory::valueText(const QVariant &result)
+QString WatchHistory::valueText(const QVariant &result, const WatchDefinition::NumberFormat &format)
 {
     if (result.typeId() == QMetaType::Double || result.typeId() == QMetaType::Float)
-        return numberText(result.toDouble());
+        return format.text(result.toDouble());
     return resultText(result);
+}
+
+void WatchHistory::setNumberFormat(const WatchDefinition::NumberFormat &format)
+{
+    m_format = format;
 }
 
 void WatchHistory::add(const TaskRunner::TaskRecordBatch &batch)
@@ -172,7 +168,7 @@ bool WatchHistory::addOne(const TaskRunner::TaskRecord &record, QString *changed
     entry.firstMSecs = entry.lastMSecs = record.startedMSecs;
     entry.duration = record.duration;
     entry.failed = record.state == TaskRunner::TaskState::Failed;
-    entry.text = entry.failed ? record.errorMessage : valueText(record.result);
+    entry.text = entry.failed ? record.errorMessage : valueText(record.result, m_format);
     entry.exitCode = record.exitCode;
     entry.output = record.output;
     entry.number = numberOf(record);

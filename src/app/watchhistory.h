@@ -2,6 +2,7 @@
 
 #include "linediff.h"
 #include "numericseries.h"
+#include "watchdefinition.h"
 
 #include <TaskRunner/taskoutput.h>
 #include <TaskRunner/taskrecord.h>
@@ -85,9 +86,13 @@ public:
     static QString timeText(qint64 msecs);
     // "3 · 2.5" for a value shown to a user: the locale's digits, up to 6 significant ones.
     static QString numberText(double value);
-    // A run's result as the watch's views show it: a fraction as numberText() writes it (a
-    // sampler's 78.60869216918945 GiB is 78.6087), anything else as resultText() does.
-    static QString valueText(const QVariant &result);
+    // A run's result as the watch's views show it: a number in `format` (a sampler's
+    // 78.60869216918945 is 78.61 GiB), anything else as resultText() does.
+    static QString valueText(const QVariant &result,
+                             const WatchDefinition::NumberFormat &format = {});
+    // How the numeric results of runs added from now on are written (the watch's source).
+    void setNumberFormat(const WatchDefinition::NumberFormat &format);
+    const WatchDefinition::NumberFormat &numberFormat() const { return m_format; }
     // The number a record's outcome is, if it is one: a numeric result, or a text (a command's
     // output of a single line) that is one number.
     static std::optional<double> numberOf(const TaskRunner::TaskRecord &record);
@@ -108,6 +113,7 @@ private:
 
     std::deque<WatchEntry> m_entries; // newest first
     NumericSeries m_series;
+    WatchDefinition::NumberFormat m_format;
     qsizetype m_limit = defaultLimit();
     qint64 m_outputBudget = defaultOutputBudget();
     qint64 m_outputBytes = 0;

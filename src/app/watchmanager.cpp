@@ -58,6 +58,7 @@ Watch::Watch(const WatchDefinition &definition, QObject *parent)
     , m_definition(definition)
     , m_history(new WatchHistory(this))
 {
+    m_history->setNumberFormat(definition.numberFormat());
     connect(&m_watcher, &TaskRunner::RunnerWatcher::stateChanged, this, &Watch::readRecords);
     m_noticeTimer.setSingleShot(true);
 }
@@ -271,6 +272,7 @@ bool WatchManager::editWatch(Watch *watch, WatchDefinition definition, QString *
     const bool renamed = definition.name != old.name;
     const bool newSource = !definition.sameSource(old);
     watch->m_definition = definition;
+    watch->history()->setNumberFormat(definition.numberFormat());
     if (renamed || newSource) {
         auto *registry = TaskRunner::GlobalRunnerRegistry::instance();
         registry->remove(old.name); // stops it; its thread ends in the background

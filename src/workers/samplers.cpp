@@ -162,6 +162,11 @@ QString samplerUnit(SamplerKind kind)
     return {};
 }
 
+int samplerDecimals(SamplerKind kind)
+{
+    return kind == SamplerKind::MemoryInUse ? 1 : 2;
+}
+
 bool samplerNeedsFolder(SamplerKind kind)
 {
     return kind == SamplerKind::FreeSpace;

@@ -44,6 +44,9 @@ TASKRUNNER_WORKERS_EXPORT std::optional<SamplerKind> samplerFromId(QStringView i
 TASKRUNNER_WORKERS_EXPORT QString samplerName(SamplerKind kind);
 /// "MiB" and "GiB"; empty for the load average, which has no unit.
 TASKRUNNER_WORKERS_EXPORT QString samplerUnit(SamplerKind kind);
+/// The decimals a value of the kind is worth showing with: 2 for the load average (as uptime
+/// shows it) and the free space in GiB, 1 for the memory in MiB.
+TASKRUNNER_WORKERS_EXPORT int samplerDecimals(SamplerKind kind);
 /// Only the free space needs a folder.
 TASKRUNNER_WORKERS_EXPORT bool samplerNeedsFolder(SamplerKind kind);
 /// The key of a global runner for the sampler: its id, and for the free space the folder too,
