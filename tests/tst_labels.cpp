@@ -23,6 +23,7 @@ private slots:
     void layoutFollowsANewText();
     void aSteadyLabelIsNotLaidOutAgainForEachText();
     void anElidedLabelEndsWithAnEllipsisWhereItIsTooNarrow();
+    void aWrappedLabelsLeastHeightFollowsItsTextAndWidth();
 };
 
 namespace {
@@ -228,6 +229,42 @@ void tst_Labels::anElidedLabelEndsWithAnEllipsisWhereItIsTooNarrow()
     setElidedText(&label, text + text);
     QVERIFY(label.text().endsWith(QChar(0x2026)));
     QCOMPARE(label.accessibleName(), text + text);
+}
+
+void tst_Labels::aWrappedLabelsLeastHeightFollowsItsTextAndWidth()
+{
+    // What a splitter gives a part: its least height. It is the text's height at the label's
+    // width, as that width and the text change, down again as well as up.
+    QWidget pane;
+    auto *layout = new QVBoxLayout(&pane);
+    auto *label = new QLabel;
+    label->setWordWrap(true);
+    layout->addWidget(label);
+    const QString longText = QStringLiteral("started 3 Dec 2026 16:24:36 · took 925.2 ms · done "
+                                            "· exit status 0 · and some more words to wrap");
+    const int line = label->fontMetrics().lineSpacing();
+    const int width = label->fontMetrics().horizontalAdvance(longText) * 2 / 3;
+    setWrappedText(label, longText); // measured at a hidden widget's width first
+    pane.resize(width, 200);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QTRY_COMPARE(label->minimumHeight(), label->heightForWidth(label->width()));
+    QVERIFY2(label->minimumHeight() >= 2 * line && label->minimumHeight() < 3 * line,
+             qPrintable(QString::number(label->minimumHeight())));
+    setWrappedText(label, QStringLiteral("one line"));
+    QVERIFY2(label->minimumHeight() < 2 * line,
+             qPrintable(QString::number(label->minimumHeight())));
+    setWrappedText(label, longText);
+    pane.resize(width * 2, 200);
+    QTRY_VERIFY(label->width() > width);
+    QVERIFY2(label->minimumHeight() < 2 * line,
+             qPrintable(QString::number(label->minimumHeight())));
+    pane.resize(width / 2, 200);
+    QTRY_VERIFY(label->width() < width);
+    QVERIFY2(label->minimumHeight() >= 3 * line,
+             qPrintable(QString::number(label->minimumHeight())));
+    setWrappedText(label, QString());
+    QCOMPARE(label->minimumHeight(), 0);
 }
 
 QTEST_MAIN(tst_Labels)

@@ -158,9 +158,12 @@ public:
 
     void fit()
     {
+        // QLabel's height for a width is at least its least height: measured without it.
+        const int before = m_label->minimumHeight();
+        m_label->setMinimumHeight(0); // the same again below costs one layout, not two
         const int needed =
             m_label->text().isEmpty() ? 0 : m_label->heightForWidth(m_label->width());
-        if (needed != m_label->minimumHeight())
+        if (needed != before)
             m_label->setMinimumHeight(needed);
     }
 
