@@ -264,7 +264,7 @@ void tst_German::numbersHaveADecimalComma()
     QVERIFY2(clock.match(started).hasMatch(), qPrintable(started));
     QCOMPARE(clockText(QTime(3, 53, 7)), QStringLiteral("03:53:07"));
     QCOMPARE(dateTimeText(QDateTime(QDate(2026, 12, 2), QTime(3, 53, 7))),
-             QStringLiteral("02.12.26 03:53:07"));
+             QStringLiteral("02.12.2026 03:53:07"));
     // The state column fits the longest state.
     const QHeaderView *header = tasks->horizontalHeader();
     QVERIFY(header->sectionSize(TaskTableModel::StateColumn) >

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -154,6 +155,18 @@ private Q_SLOTS:
         QCOMPARE(model.headerData(HistoryModel::CommandColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Command"));
         QVERIFY(!display(HistoryModel::TimeColumn).isEmpty());
+        QVERIFY(!model.headerData(HistoryModel::TimeColumn, Qt::Horizontal, Qt::ToolTipRole)
+                     .toString()
+                     .isEmpty()); // which time it is
+        {
+            // With the seconds and the year's four digits, which German's short format lacks.
+            const QLocale before;
+            QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+            const QString german =
+                HistoryModel::timeText(QDateTime(QDate(2026, 12, 2), QTime(3, 53, 7)));
+            QLocale::setDefault(before);
+            QCOMPARE(german, QStringLiteral("02.12.2026 03:53:07"));
+        }
         QCOMPARE(display(HistoryModel::SessionColumn), QStringLiteral("session-1"));
         QCOMPARE(display(HistoryModel::NumberColumn), QStringLiteral("7"));
         QCOMPARE(display(HistoryModel::CommandColumn), QStringLiteral("make all …"));

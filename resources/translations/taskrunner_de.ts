@@ -1680,6 +1680,10 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
+    <message>
+        <source>When the task ended, or when it started if it did not end</source>
+        <translation>Wann die Aufgabe endete, oder wann sie begann, wenn sie nicht endete</translation>
+    </message>
 </context>
 <context>
     <name>TaskRunner::HistoryStore</name>

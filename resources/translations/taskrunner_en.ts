@@ -1667,6 +1667,10 @@ those of the running instance. --new-instance starts an instance of its own.</so
         <source>interrupted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>When the task ended, or when it started if it did not end</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskRunner::HistoryStore</name>

@@ -43,6 +43,18 @@ QString withSeconds(QString format)
     format.insert(minutes + 2, separator + QStringLiteral("ss"));
     return format;
 }
+
+// A year of two digits ("dd.MM.yy", "M/d/yy") as four: a history reaches back years, and
+// 01.12.26 reads as a day of 2026 or a year 1926 or 2001.
+QString withFullYear(QString format)
+{
+    if (format.contains(QLatin1String("yyyy")))
+        return format;
+    const qsizetype year = format.indexOf(QLatin1String("yy"));
+    if (year >= 0)
+        format.replace(year, 2, QStringLiteral("yyyy"));
+    return format;
+}
 } // namespace
 
 QString clockText(const QTime &time)
@@ -54,7 +66,8 @@ QString clockText(const QTime &time)
 QString dateTimeText(const QDateTime &dateTime)
 {
     const QLocale locale;
-    return locale.toString(dateTime, withSeconds(locale.dateTimeFormat(QLocale::ShortFormat)));
+    return locale.toString(dateTime,
+                           withFullYear(withSeconds(locale.dateTimeFormat(QLocale::ShortFormat))));
 }
 
 QString resultText(const QVariant &result)
@@ -67,7 +80,7 @@ QString resultText(const QVariant &result)
     const QLocale locale;
     const QTime time = when.time();
     return QStringLiteral("%1 %2%3%4")
-        .arg(locale.toString(when.date(), QLocale::ShortFormat),
+        .arg(locale.toString(when.date(), withFullYear(locale.dateFormat(QLocale::ShortFormat))),
              locale.toString(time, QStringLiteral("HH:mm:ss")), locale.decimalPoint())
         .arg(time.msec(), 3, 10, QLatin1Char('0'));
 }

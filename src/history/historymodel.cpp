@@ -35,7 +35,8 @@ QString firstLine(const QString &text)
 } // namespace
 
 // The locale's short date and time, with the seconds where its format leaves them out
-// ("02.12.26 03:53" in German): the entries of one minute must not all look the same.
+// ("02.12.26 03:53" in German): the entries of one minute must not all look the same; and
+// with the year's four digits.
 QString HistoryModel::timeText(const QDateTime &time)
 {
     const QLocale locale;
@@ -45,6 +46,12 @@ QString HistoryModel::timeText(const QDateTime &time)
         const QChar before = format.at(minutes - 1);
         format.insert(minutes + 2, (before.isLetter() ? QChar(QLatin1Char(':')) : before) +
                                        QStringLiteral("ss"));
+    }
+    // A year of two digits as four ("dd.MM.yy", "M/d/yy"): a history reaches back years.
+    if (!format.contains(QLatin1String("yyyy"))) {
+        const qsizetype year = format.indexOf(QLatin1String("yy"));
+        if (year >= 0)
+            format.replace(year, 2, QStringLiteral("yyyy"));
     }
     return locale.toString(time, format);
 }
@@ -172,6 +179,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
 
 QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == TimeColumn)
+        return tr("When the task ended, or when it started if it did not end");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
