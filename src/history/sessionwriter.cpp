@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QThread>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -168,8 +169,12 @@ void SessionWriter::schedule()
 {
     if (m_timer.isActive())
         return;
-    const qint64 since = m_sinceWrite.isValid() ? m_sinceWrite.elapsed() : m_coalesceMs;
-    m_timer.start(int(qMax<qint64>(0, m_coalesceMs - since)));
+    // After a slow write (a queue of a million tasks takes seconds) the pause is twice as long
+    // as the write: the thread writes a third of the time at most, not without end while such
+    // a queue runs.
+    const qint64 pause = qMax<qint64>(m_coalesceMs, 2 * m_lastWriteMs);
+    const qint64 since = m_sinceWrite.isValid() ? m_sinceWrite.elapsed() : pause;
+    m_timer.start(int(std::clamp<qint64>(pause - since, 0, 60'000)));
 }
 
 void SessionWriter::finish()
@@ -182,6 +187,8 @@ void SessionWriter::finish()
 bool SessionWriter::writeNow(bool cleanShutdown)
 {
     m_timer.stop();
+    QElapsedTimer writing;
+    writing.start();
     QList<SavedSession> sessions;
     quint64 version = 0;
     bool stale = false; // the cached sessions' part is not this version's
@@ -202,6 +209,7 @@ bool SessionWriter::writeNow(bool cleanShutdown)
     QString error;
     const bool ok = SessionFile::writeAtomically(
         m_path, SessionFile::assemble(m_serialized, cleanShutdown), error);
+    m_lastWriteMs = writing.elapsed();
     m_sinceWrite.start();
     std::vector<std::shared_ptr<QPromise<void>>> due;
     bool tell = false;

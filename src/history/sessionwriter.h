@@ -66,6 +66,7 @@ private:
     const std::shared_ptr<SessionShared> m_shared;
     QTimer m_timer;
     QElapsedTimer m_sinceWrite;
+    qint64 m_lastWriteMs = 0; // how long the last write took, serializing included
     // The sessions' part of the last file written and the change it shows: a write that only
     // marks the shutdown clean does not convert them again.
     QByteArray m_serialized;

@@ -31,7 +31,9 @@ struct TASKRUNNER_HISTORY_EXPORT SessionRestore
 
 // The open sessions and their waiting tasks, kept on disk for the next launch. Changes are
 // coalesced: at most one write per coalesceMs, the first one at once, so every change is on disk
-// within about coalesceMs plus one write. A write is atomic and durable (a temporary file,
+// within about coalesceMs plus one write. A write that took longer than coalesceMs / 2 (a queue
+// of 10^6 tasks takes seconds) is followed by a pause of twice its time, so that the store's
+// thread writes at most a third of the time. A write is atomic and durable (a temporary file,
 // fsync, rename, fsync of the folder): after a crash or power cut at any moment the file holds
 // either the previous or the new state, never a torn one. Writes run on the store's own
 // thread; the setters are thread-safe and never block.
