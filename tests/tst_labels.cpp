@@ -251,6 +251,10 @@ void tst_Labels::aWrappedLabelsLeastHeightFollowsItsTextAndWidth()
     QTRY_COMPARE(label->minimumHeight(), label->heightForWidth(label->width()));
     QVERIFY2(label->minimumHeight() >= 2 * line && label->minimumHeight() < 3 * line,
              qPrintable(QString::number(label->minimumHeight())));
+    // Another text of as many lines keeps the height.
+    const int twoLines = label->minimumHeight();
+    setWrappedText(label, QString(longText).replace(QLatin1String("done"), QLatin1String("ok")));
+    QCOMPARE(label->minimumHeight(), twoLines);
     setWrappedText(label, QStringLiteral("one line"));
     QVERIFY2(label->minimumHeight() < 2 * line,
              qPrintable(QString::number(label->minimumHeight())));

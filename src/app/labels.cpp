@@ -158,13 +158,11 @@ public:
 
     void fit()
     {
-        // QLabel's height for a width is at least its least height: measured without it.
-        const int before = m_label->minimumHeight();
-        m_label->setMinimumHeight(0); // the same again below costs one layout, not two
-        const int needed =
-            m_label->text().isEmpty() ? 0 : m_label->heightForWidth(m_label->width());
-        if (needed != before)
-            m_label->setMinimumHeight(needed);
+        // QLabel's height for a width is at least its least height: measured without it (set
+        // to the same again, that costs one layout, not two).
+        m_label->setMinimumHeight(0);
+        m_label->setMinimumHeight(
+            m_label->text().isEmpty() ? 0 : m_label->heightForWidth(m_label->width()));
     }
 
 private:
