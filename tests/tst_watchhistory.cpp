@@ -127,7 +127,7 @@ void tst_WatchHistory::numbersAreShownWithTheDigitsThatTellThemApart()
     const QLocale before;
     QLocale::setDefault(QLocale::c());
     const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
-    QCOMPARE(WatchHistory::numberText(value), text);
+    QCOMPARE(WatchDefinition::NumberFormat().text(value), text); // a number of no sampler
 }
 
 void tst_WatchHistory::equalRunsMergeWithCountAndTimes()

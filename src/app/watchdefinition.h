@@ -60,7 +60,8 @@ struct WatchDefinition
     {
         int decimals = -1; // -1: up to 6 significant digits
         QString unit;      // "MiB"; empty for none
-        // "433.7 MiB", in the locale's digits.
+        // "433.7 MiB", in the locale's digits; without decimals set, up to 6 significant
+        // digits, whole and large numbers with all of theirs.
         QString text(double value) const;
         friend bool operator==(const NumberFormat &a, const NumberFormat &b)
         {

@@ -114,11 +114,6 @@ std::optional<double> WatchHistory::numberOf(const TaskRunner::TaskRecord &recor
     return value;
 }
 
-QString WatchHistory::numberText(double value)
-{
-    return WatchDefinition::NumberFormat().text(value);
-}
-
 QString WatchHistory::valueText(const QVariant &result, const WatchDefinition::NumberFormat &format)
 {
     if (result.typeId() == QMetaType::Double || result.typeId() == QMetaType::Float)

@@ -84,8 +84,6 @@ public:
     const NumericSeries &series() const { return m_series; }
     // The locale's time of day with seconds (no time zone), for `msecs` since the epoch.
     static QString timeText(qint64 msecs);
-    // "3 · 2.5" for a value shown to a user: the locale's digits, up to 6 significant ones.
-    static QString numberText(double value);
     // A run's result as the watch's views show it: a number in `format` (a sampler's
     // 78.60869216918945 is 78.61 GiB), anything else as resultText() does.
     static QString valueText(const QVariant &result,
