@@ -166,6 +166,48 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("sessions.json")});
     }
 
+    // The file is written without QJsonObject, for speed: it must stay the text QJsonDocument
+    // writes, every escape included, and read back as it was.
+    void oddTextsAreWrittenAsQJsonDocumentWritesThem()
+    {
+        SavedSession odd = makeSession(1, 3, true);
+        odd.id = QStringLiteral("quote \" backslash \\ slash /");
+        SavedTask &task = odd.waiting[1];
+        task.commandLine = QStringLiteral("printf '\x01\x1f\x7f\b\f\n\r\t' # ü € 😀");
+        task.program.clear();
+        task.arguments.clear(); // an empty array
+        task.folder = QString(QChar(0xdbff)) + QChar(0xdfff) + QChar(0xfffd) + QChar(0x7ff) +
+                      QChar(0x800) + QChar(0x80);
+        task.queuedMs = 0;
+        task.startedMs = -1;
+        odd.waiting[2].queuedMs = 9007199254740993; // beyond a double's integers
+        odd.waiting[2].arguments = {QString(), QStringLiteral("\u2028 \u00a0"), QString(QChar(0))};
+        const QList<SavedSession> sessions{odd, makeSession(2, 0), makeSession(3, 1, true)};
+
+        for (const QList<SavedSession> &saved : {QList<SavedSession>(), sessions}) {
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("sessions.json"));
+            SessionStore store(path);
+            store.setSessions(saved);
+            QVERIFY(store.finish());
+            const QByteArray written = readAll(path);
+            QCOMPARE(written, QJsonDocument::fromJson(written).toJson(QJsonDocument::Indented));
+            SessionStore next(path);
+            const SessionRestore restore = next.load();
+            QVERIFY(restore.found);
+            QVERIFY(restore.notice.isEmpty());
+            QCOMPARE(restore.sessions.size(), saved.size());
+            for (qsizetype i = 0; i < saved.size(); ++i) {
+                // The one double beyond 2^53 reads back as the nearest double, as it would
+                // through QJsonDocument.
+                SavedSession expected = saved.at(i);
+                for (SavedTask &waiting : expected.waiting)
+                    waiting.queuedMs = qint64(double(waiting.queuedMs));
+                QCOMPARE(restore.sessions.at(i), expected);
+            }
+        }
+    }
+
     void aRunningTaskSavedBeforeItsStartHadAFieldKeepsItsStart()
     {
         // Earlier files kept the running task's start as its queued time.

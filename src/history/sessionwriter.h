@@ -7,6 +7,7 @@
 #include <QPromise>
 #include <QTimer>
 
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <utility>
@@ -31,13 +32,23 @@ struct SessionShared
 namespace SessionFile {
 // The file's bytes for `sessions`.
 QByteArray serialize(const QList<SavedSession> &sessions, bool cleanShutdown);
-// The same in two steps: the sessions' part, then the file around it (cheap).
+// The same in two steps: the sessions' part (the value of the root's "sessions", as deep as it
+// is in the file), then the file around it (cheap).
 QByteArray serializeSessions(const QList<SavedSession> &sessions);
+struct Frame
+{
+    QByteArray before; // the file up to the sessions' part
+    QByteArray after;  // and after it
+};
+Frame frame(bool cleanShutdown);
 QByteArray assemble(const QByteArray &sessionsJson, bool cleanShutdown);
 // Parses a file; false if it is not a saved-sessions file.
 bool parse(const QByteArray &bytes, QList<SavedSession> &sessions, bool &cleanShutdown);
 // Temporary file, fsync, rename over `path`, fsync of the folder; mode 0600, folder 0700.
 bool writeAtomically(const QString &path, const QByteArray &bytes, QString &error);
+// The same for the file made of `pieces`, one after the other.
+bool writeAtomically(const QString &path, std::initializer_list<QByteArrayView> pieces,
+                     QString &error);
 } // namespace SessionFile
 
 // Lives on the store's thread and writes the state, at most once per coalesceMs.
