@@ -8,6 +8,7 @@
 #include "historywindow.h"
 #include "noticebar.h"
 #include "sessionrunnerview.h"
+#include "sessionsaver.h"
 #include "sessionwindow.h"
 #include "taskpersistence.h"
 #include "watchmanager.h"
@@ -36,13 +37,15 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_recorder(std::make_unique<HistoryRecorder>(m_history.get()))
     , m_sessionStore(
           std::make_unique<TaskRunner::SessionStore>(TaskRunner::SessionStore::defaultPath()))
+    , m_sessionSaver(std::make_unique<SessionSaver>(m_sessionStore.get()))
     , m_sessionSaveTimer(new QTimer(this))
 {
     installAccessibleInterfaces();
     tellOnce(m_settings.startNotice());
     m_recorder->start();
-    // The GUI gathers the changed sessions at most this often; the store then writes them at
-    // once (or within its own coalescing): a change is on disk within about 100 ms.
+    // The GUI gathers the changed sessions at most this often, their queues are converted on
+    // the saver's thread and the store then writes them at once (or within its own
+    // coalescing): a change is on disk within about 100 ms plus the conversion.
     m_sessionSaveTimer->setSingleShot(true);
     m_sessionSaveTimer->setInterval(TaskRunner::SessionStore::coalesceMs);
     connect(m_sessionSaveTimer, &QTimer::timeout, this, &AppController::saveDirtySessions);
@@ -324,7 +327,7 @@ bool AppController::quit()
 void AppController::quitWithoutAsking()
 {
     if (!m_quitting && m_options.ownsSessions)
-        m_sessionStore->setSessions(savedSessions()); // as they are before they are stopped
+        m_sessionSaver->finish(savedSessions()); // as they are before they are stopped
     m_quitting = true;
     emit quitting();
     // Newest first: the window closed last, whose geometry new windows get, is then the one
@@ -447,7 +450,8 @@ void AppController::saveDirtySessions()
     const QList<SessionWindow *> open = windows();
     for (const auto &window : dirty) {
         if (window && open.contains(window.data()))
-            m_sessionStore->updateSession(window->savedSession(int(open.indexOf(window.data()))));
+            m_sessionSaver->update(window->runner(),
+                                   window->sessionDetails(int(open.indexOf(window.data()))));
     }
 }
 
@@ -460,12 +464,12 @@ void AppController::sessionClosed(SessionWindow *window)
         // The last window: the application quits with it, and its session is restored next
         // time, as a quit's sessions are.
         if (m_options.ownsSessions)
-            m_sessionStore->setSessions(savedSessions());
+            m_sessionSaver->finish(savedSessions());
         m_quitting = true;
         return;
     }
     if (m_options.ownsSessions)
-        m_sessionStore->removeSession(window->sessionId());
+        m_sessionSaver->remove(window->sessionId());
 }
 
 QList<TaskRunner::SavedSession> AppController::savedSessions() const

@@ -21,6 +21,7 @@
 class DesktopNotifier;
 class HistoryRecorder;
 class HistoryWindow;
+class SessionSaver;
 class SessionWindow;
 class Watch;
 class WatchManager;
@@ -134,6 +135,7 @@ private:
     std::unique_ptr<TaskRunner::HistoryStore> m_history;
     std::unique_ptr<HistoryRecorder> m_recorder;
     std::unique_ptr<TaskRunner::SessionStore> m_sessionStore;
+    std::unique_ptr<SessionSaver> m_sessionSaver; // goes before the store it writes to
     QPointer<HistoryWindow> m_historyWindow;
     // Each session of this run by its window's name ("Session 2"), for the History window.
     QHash<QString, QString> m_sessionNames;

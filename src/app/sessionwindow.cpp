@@ -261,23 +261,18 @@ void SessionWindow::showRestoreNotice()
     }
 }
 
+TaskRunner::SavedSession SessionWindow::sessionDetails(int position) const
+{
+    TaskRunner::SavedSession details;
+    details.id = m_sessionId;
+    details.windowNumber = m_number;
+    details.position = position;
+    if (const Watch *watch = ui->globalView->watch())
+        details.watch = watch->name();
+    return details;
+}
+
 TaskRunner::SavedSession SessionWindow::savedSession(int position) const
 {
-    TaskRunner::SavedSession saved;
-    saved.id = m_sessionId;
-    saved.windowNumber = m_number;
-    saved.position = position;
-    TaskRunner::SessionRunnerState state;
-    const QList<TaskRunner::QueuedTask> waiting = m_runner.waitingTasks(&state);
-    saved.waiting.reserve(waiting.size());
-    for (const TaskRunner::QueuedTask &task : waiting)
-        saved.waiting << TaskPersistence::savedTask(task.task, task.queuedMSecs);
-    if (state.busy) {
-        // When it was queued is not in the state; when it started is.
-        saved.running = TaskPersistence::savedTask(state.runningTask, 0);
-        saved.running->startedMs = state.runningStartedMSecs;
-    }
-    if (const Watch *watch = ui->globalView->watch())
-        saved.watch = watch->name();
-    return saved;
+    return TaskPersistence::savedSession(m_runner, sessionDetails(position));
 }

@@ -49,8 +49,11 @@ public:
     void restore(const TaskRunner::SavedSession &saved, bool lastRunQuit);
     // The last run did not quit (a crash, kill -9, a power cut): said in the restore notice.
     void noteUncleanShutdown();
-    // This session as it is now, for the next launch.
+    // This session as it is now, for the next launch (converts the whole queue).
     TaskRunner::SavedSession savedSession(int position) const;
+    // The same without the tasks (cheap): what TaskPersistence::savedSession() completes with
+    // runner()'s tasks, on any thread.
+    TaskRunner::SavedSession sessionDetails(int position) const;
     // Tells the user something once, in the window's notice bar.
     void showNotice(const QString &text);
     NoticeBar *noticeBar() const;

@@ -74,6 +74,25 @@ TaskRunner::SavedTask savedTask(const QVariant &task, qint64 queuedMSecs)
     return saved;
 }
 
+TaskRunner::SavedSession savedSession(const TaskRunner::SessionRunner &runner,
+                                      const TaskRunner::SavedSession &details)
+{
+    TaskRunner::SavedSession saved = details;
+    TaskRunner::SessionRunnerState state;
+    const QList<TaskRunner::QueuedTask> waiting = runner.waitingTasks(&state);
+    saved.waiting.clear();
+    saved.waiting.reserve(waiting.size());
+    for (const TaskRunner::QueuedTask &task : waiting)
+        saved.waiting << savedTask(task.task, task.queuedMSecs);
+    saved.running.reset();
+    if (state.busy) {
+        // When it was queued is not in the state; when it started is.
+        saved.running = savedTask(state.runningTask, 0);
+        saved.running->startedMs = state.runningStartedMSecs;
+    }
+    return saved;
+}
+
 QVariant task(const TaskRunner::SavedTask &saved, QString *error)
 {
     if (saved.kind == QLatin1String("example"))

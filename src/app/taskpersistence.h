@@ -2,6 +2,7 @@
 
 #include <TaskRunner/historyentry.h>
 #include <TaskRunner/savedsession.h>
+#include <TaskRunner/sessionrunner.h>
 #include <TaskRunner/taskrecord.h>
 
 #include <QString>
@@ -18,6 +19,10 @@ TaskRunner::HistoryEntry historyEntry(const TaskRunner::TaskRecord &record,
                                       const QString &sessionId);
 // A waiting (or interrupted) task as saved for the next launch.
 TaskRunner::SavedTask savedTask(const QVariant &task, qint64 queuedMSecs);
+// The session `details` (its id, window number, position and watch) with `runner`'s waiting and
+// running tasks, as they are now: for a queue of 10^6 tasks, about a quarter of a second.
+TaskRunner::SavedSession savedSession(const TaskRunner::SessionRunner &runner,
+                                      const TaskRunner::SavedSession &details);
 // The task to queue again for a saved one; an invalid QVariant (and the reason) when it cannot
 // be one of ours (a garbage or foreign entry is never run).
 QVariant task(const TaskRunner::SavedTask &saved, QString *error = nullptr);

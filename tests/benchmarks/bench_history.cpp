@@ -16,6 +16,10 @@
 #include "benchsupport.h"
 
 #include "historyrecorder.h"
+#include "sessionsaver.h"
+#include "taskpersistence.h"
+
+#include <TaskRunner/commandspec.h>
 
 #include <TaskRunner/historymodel.h>
 #include <TaskRunner/historystore.h>
@@ -148,6 +152,7 @@ constexpr int restoreSessions = 20;
 constexpr int restoreTasksPerSession = 100;
 constexpr int restoreRuns = 5;
 constexpr int kill9Tasks = 200;
+constexpr int savedQueueTasks = 1'000'000;
 
 QProcessEnvironment environmentWithData(const QString &dataHome)
 {
@@ -198,6 +203,40 @@ void writeSessions(const QString &dataHome)
     }
     store.setSessions(sessions);
     store.finish();
+}
+// A session of `runner`'s tasks whose queue changes every 100 ms for 3 s, handed to a store as
+// the app does (SessionSaver: converted on a thread of its own) or, for the ratio, converted on
+// the GUI thread: the GUI loop's latency p99, ms.
+double sessionSaveLoopLatencyP99Ms(const TaskRunner::SessionRunner &runner, bool onGuiThread)
+{
+    using namespace std::chrono_literals;
+    QTemporaryDir folder;
+    TaskRunner::SessionStore store(folder.filePath(QStringLiteral("sessions.json")));
+    Bench::LoopProbe probe;
+    {
+        SessionSaver saver(&store);
+        TaskRunner::SavedSession details;
+        details.id = QStringLiteral("bench");
+        details.windowNumber = 1;
+        QTimer changes;
+        changes.setInterval(100);
+        QObject::connect(&changes, &QTimer::timeout, [&] {
+            if (onGuiThread)
+                store.updateSession(TaskPersistence::savedSession(runner, details));
+            else
+                saver.update(runner, details);
+        });
+        changes.start();
+        probe.start();
+        Bench::runEventLoop(3s);
+        probe.stop();
+    }
+    const QList<TaskRunner::SavedSession> saved = store.sessions();
+    if (saved.size() != 1 || saved.constFirst().waiting.size() != savedQueueTasks) {
+        std::fprintf(stderr, "error: session saving: the store did not get the session\n");
+        return Bench::notMeasured;
+    }
+    return Bench::percentile(probe.latenciesMs(), 99);
 }
 } // namespace
 
@@ -303,6 +342,21 @@ void measureHistory(BenchResults &results)
             std::fprintf(stderr, "error: kill -9: the app saved no sessions\n");
         }
     }
+}
+
+void measureSessionSaving(BenchResults &results)
+{
+    // A queue of 10^6 waiting commands saved while it changes, off the GUI thread and on it.
+    TaskRunner::SessionRunner runner =
+        TaskRunner::SessionRunner::create([](const QVariant &task) { return task; });
+    runner.pause();
+    for (int i = 0; i < savedQueueTasks; ++i) {
+        runner.append(QVariant::fromValue(TaskRunner::CommandSpec{
+            QStringLiteral("echo"), {QString::number(i)}, QStringLiteral("/tmp"), false, {}}));
+    }
+    results.sessionSaveLoopLatencyP99Ms = sessionSaveLoopLatencyP99Ms(runner, false);
+    results.naiveSessionSaveLoopLatencyP99Ms = sessionSaveLoopLatencyP99Ms(runner, true);
+    finish(runner);
 }
 
 } // namespace Bench

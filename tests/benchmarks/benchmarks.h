@@ -67,6 +67,8 @@ struct BenchResults
     double restoreStartupMs = none;
     double freshStartupMs = none;
     double kill9LostTasks = none;
+    double sessionSaveLoopLatencyP99Ms = none;
+    double naiveSessionSaveLoopLatencyP99Ms = none;
     // Watches.
     double watchChartLoopLatencyP99Ms = none;
     double watchHistoryRssGrowthMiB = none;
@@ -94,6 +96,7 @@ void measureStartup(BenchResults &results);
 void measureTaskControl(BenchResults &results);
 void measureCommands(BenchResults &results);
 void measureHistory(BenchResults &results);
+void measureSessionSaving(BenchResults &results);
 
 // The history store on its own, on a database at `databasePath` (bench_history.cpp).
 double historyOpenMs(const QString &databasePath);
