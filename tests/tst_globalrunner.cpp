@@ -441,6 +441,16 @@ void tst_GlobalRunner::createRefusesBadArguments()
     QTRY_COMPARE_WITH_TIMEOUT(own.state().runs, 1u, 5000);
     QVERIFY(GlobalRunnerRegistry::instance()->find(QStringLiteral("own")).isNull());
     own.stop();
+    // With the thread's name asked for, else "global <key>".
+    TaskRunner::RunnerOptions options;
+    options.threadName = QStringLiteral("sampler");
+    GlobalRunner named = GlobalRunner::create(
+        QStringLiteral("named"), [] { return 1; }, 3600, options);
+    QVERIFY(!named.isNull());
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("sampler"), 1, 5000);
+    QCOMPARE(TestSupport::threadCount("global named"), 0);
+    named.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("sampler"), 0, 5000);
 }
 
 QTEST_GUILESS_MAIN(tst_GlobalRunner)

@@ -148,6 +148,7 @@ private slots:
     void waitingTasksTakenAndJustAppendedAreOneQueue();
     void pauseLetsTheRunningTaskFinishAndTakesNoNewOne();
     void startPausedTakesNothingUntilResumed();
+    void theThreadHasTheNameAskedFor();
     void contextReportsProgressAndOutput();
     void exampleTaskReportsDeterminateProgress();
     void outputIsReadIncrementally();
@@ -888,6 +889,18 @@ void tst_SessionRunner::startPausedTakesNothingUntilResumed()
     QCOMPARE(runner->state().done, 0u);
     runner->resume();
     QTRY_COMPARE_WITH_TIMEOUT(runner->state().done, 2u, 5000);
+}
+
+void tst_SessionRunner::theThreadHasTheNameAskedFor()
+{
+    const int sessions = TestSupport::threadCount("session ");
+    TaskRunner::RunnerOptions options;
+    options.threadName = QStringLiteral("a name longer than fifteen");
+    ScopedRunner named([](const QVariant &task) { return task; }, options);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("a name longer t"), 1, 5000);
+    QCOMPARE(TestSupport::threadCount("session "), sessions);
+    ScopedRunner unnamed([](const QVariant &task) { return task; });
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::threadCount("session "), sessions + 1, 5000);
 }
 
 void tst_SessionRunner::contextReportsProgressAndOutput()

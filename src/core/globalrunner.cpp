@@ -267,7 +267,9 @@ GlobalRunner GlobalRunner::create(const QString &key, GlobalWorker worker, doubl
                           .arg(minimumInterval())
                           .arg(maximumInterval(), 0, 'f', 0));
     auto core = std::make_shared<detail::GlobalCore>(key, std::move(worker), interval, options);
-    if (!core->start(QStringLiteral("global %1").arg(key), errorMessage))
+    const QString threadName =
+        options.threadName.isEmpty() ? QStringLiteral("global %1").arg(key) : options.threadName;
+    if (!core->start(threadName, errorMessage))
         return {};
     return GlobalRunner(std::make_shared<detail::Handle<detail::GlobalCore>>(std::move(core)));
 }

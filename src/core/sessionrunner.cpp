@@ -549,7 +549,10 @@ SessionRunner SessionRunner::create(SessionWorker worker, const RunnerOptions &o
         return {};
     }
     auto core = std::make_shared<detail::SessionCore>(std::move(worker), options);
-    if (!core->start(QStringLiteral("session %1").arg(core->id), errorMessage))
+    const QString threadName = options.threadName.isEmpty()
+                                   ? QStringLiteral("session %1").arg(core->id)
+                                   : options.threadName;
+    if (!core->start(threadName, errorMessage))
         return {};
     return SessionRunner(std::make_shared<detail::Handle<detail::SessionCore>>(std::move(core)));
 }

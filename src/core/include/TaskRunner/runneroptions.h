@@ -24,6 +24,9 @@ struct RunnerOptions
     /// A session runner made paused takes no task before resume(); a global one runs nothing
     /// before resume() or runNow().
     bool startPaused = false;
+    /// The name of the runner's thread, as `top -H`, `ps -L` and debuggers show it (the system
+    /// keeps its first 15 bytes); empty for "session <id>" or "global <key>".
+    QString threadName;
 };
 
 /// Runner threads that have not finished yet, in the whole process. Thread-safe.
