@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <utility>
+
 namespace TaskRunner {
 
 namespace {
@@ -29,15 +31,19 @@ QJsonObject SavedTask::toJson() const
 
 bool SavedTask::fromJson(const QJsonObject &object, SavedTask &task)
 {
-    if (!isString(object, QLatin1String("kind")) || !isString(object, QLatin1String("program")) ||
-        !object.value(QLatin1String("arguments")).isArray())
+    // Each key is looked up once: a queue of 10^6 tasks is read at start-up.
+    const QJsonValue kind = object.value(QLatin1String("kind"));
+    const QJsonValue program = object.value(QLatin1String("program"));
+    const QJsonValue arguments = object.value(QLatin1String("arguments"));
+    if (!kind.isString() || !program.isString() || !arguments.isArray())
         return false;
     SavedTask read;
-    read.kind = object.value(QLatin1String("kind")).toString();
+    read.kind = kind.toString();
     read.commandLine = object.value(QLatin1String("commandLine")).toString();
-    read.program = object.value(QLatin1String("program")).toString();
-    const QJsonArray arguments = object.value(QLatin1String("arguments")).toArray();
-    for (const QJsonValue &argument : arguments) {
+    read.program = program.toString();
+    const QJsonArray list = arguments.toArray();
+    read.arguments.reserve(list.size());
+    for (const QJsonValue &argument : list) {
         if (!argument.isString())
             return false;
         read.arguments.append(argument.toString());
@@ -46,7 +52,7 @@ bool SavedTask::fromJson(const QJsonObject &object, SavedTask &task)
     read.useShell = object.value(QLatin1String("useShell")).toBool();
     read.queuedMs = qint64(object.value(QLatin1String("queuedMs")).toDouble());
     read.startedMs = qint64(object.value(QLatin1String("startedMs")).toDouble());
-    task = read;
+    task = std::move(read);
     return true;
 }
 
@@ -85,11 +91,12 @@ bool SavedSession::fromJson(const QJsonObject &object, SavedSession &session)
     read.position = object.value(QLatin1String("position")).toInt();
     read.watch = object.value(QLatin1String("watch")).toString(); // not there before 0.2
     const QJsonArray tasks = object.value(QLatin1String("waiting")).toArray();
+    read.waiting.reserve(tasks.size());
     for (const QJsonValue &value : tasks) {
         SavedTask task;
         if (!value.isObject() || !SavedTask::fromJson(value.toObject(), task))
             return false;
-        read.waiting.append(task);
+        read.waiting.append(std::move(task));
     }
     const QJsonValue running = object.value(QLatin1String("running"));
     if (running.isObject()) {
@@ -101,9 +108,9 @@ bool SavedSession::fromJson(const QJsonObject &object, SavedSession &session)
             task.startedMs = task.queuedMs;
             task.queuedMs = 0;
         }
-        read.running = task;
+        read.running = std::move(task);
     }
-    session = read;
+    session = std::move(read);
     return true;
 }
 

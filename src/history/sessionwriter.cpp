@@ -286,9 +286,9 @@ bool parse(const QByteArray &bytes, QList<SavedSession> &sessions, bool &cleanSh
         SavedSession session;
         if (!value.isObject() || !SavedSession::fromJson(value.toObject(), session))
             return false;
-        read.append(session);
+        read.append(std::move(session));
     }
-    sessions = read;
+    sessions = std::move(read);
     cleanShutdown = root.value(QLatin1String("cleanShutdown")).toBool();
     return true;
 }
