@@ -87,6 +87,7 @@ private slots:
 
     void sessionsComeBackPausedInOrderAfterAQuit();
     void resumeAndDiscard();
+    void aClosedWindowIsForgottenAndTheLastOneKept();
     void eachWindowComesBackWithItsWatch();
     void waitingTasksQueuedBeforeAKill9AllComeBack();
     void aTaskRunningAtAQuitIsInTheHistoryOnce();
@@ -217,6 +218,38 @@ void tst_Restore::eachWindowComesBackWithItsWatch()
         shown << window->globalView()->watch()->name();
     QCOMPARE(shown, (QStringList{QStringLiteral("load"), QStringLiteral("example-worker"),
                                  QStringLiteral("example-worker")}));
+}
+
+void tst_Restore::aClosedWindowIsForgottenAndTheLastOneKept()
+{
+    {
+        AppController app(testOptions(QStringLiteral("r-close")));
+        app.start();
+        SessionWindow *first = app.windows().constFirst();
+        first->runner().pause();
+        first->sessionView()->addExampleTask();
+        SessionWindow *second = app.newWindow();
+        second->runner().pause();
+        second->sessionView()->addExampleTask();
+        QTRY_COMPARE_WITH_TIMEOUT(app.sessionStore()->sessions().size(), 2, 5000);
+        const QString closed = second->sessionId();
+        QVERIFY(second->close());
+        // Gone from what a crash from now on would bring back.
+        QTRY_COMPARE_WITH_TIMEOUT(app.sessionStore()->sessions().size(), 1, 5000);
+        QCOMPARE(app.sessionStore()->sessions().constFirst().id, first->sessionId());
+        QVERIFY(first->sessionId() != closed);
+        // The last window: saved with its queue as it was before it stopped, at once.
+        first->sessionView()->addExampleTask();
+        first->sessionView()->addExampleTask();
+        QVERIFY(first->close());
+        const QList<TaskRunner::SavedSession> saved = app.sessionStore()->sessions();
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(saved.constFirst().waiting.size(), 3);
+    }
+    AppController app(testOptions(QStringLiteral("r-close")));
+    app.start();
+    QCOMPARE(app.windows().size(), 1);
+    QCOMPARE(waitingLines(app.windows().constFirst()).size(), 3);
 }
 
 void tst_Restore::resumeAndDiscard()

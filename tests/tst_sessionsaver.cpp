@@ -51,7 +51,7 @@ struct HeldConverter
             ++calls;
             if (hold) {
                 entered.release();
-                release.acquire();
+                release.tryAcquire(1, 10000); // a test that fails does not hang
             }
             return TaskPersistence::savedSession(runner, session);
         };
@@ -156,6 +156,26 @@ private slots:
         QCOMPARE(held.calls.load(), 1);
     }
 
+    // Closing the last window sets every session at once: a conversion under way then is
+    // older, and dropped; later changes are saved.
+    void aReplacementIsNotUndoneByAConversionUnderWay()
+    {
+        HeldConverter held;
+        held.hold = true;
+        SessionSaver saver(m_store.get(), held.converter());
+        saver.update(m_runner, details(QStringLiteral("old"), 0));
+        QVERIFY(held.entered.tryAcquire(1, 10000));
+        saver.update(m_runner, details(QStringLiteral("queued"), 1));
+        saver.replace({details(QStringLiteral("all"), 0)});
+        QCOMPARE(ids(m_store->sessions()), QStringList{QStringLiteral("all")});
+        held.hold = false;
+        held.release.release();
+        saver.update(m_runner, details(QStringLiteral("later"), 1));
+        const QStringList expected{QStringLiteral("all"), QStringLiteral("later")};
+        QTRY_COMPARE_WITH_TIMEOUT(ids(m_store->sessions()), expected, 10000);
+        QCOMPARE(held.calls.load(), 2); // "queued" was dropped
+    }
+
     // A window closed while its change waits or is being converted is not saved again by
     // that conversion.
     void aRemovalComesAfterTheChangeBeforeIt()
@@ -177,6 +197,43 @@ private slots:
         const QStringList expected{QStringLiteral("kept"), QStringLiteral("new")};
         QTRY_COMPARE_WITH_TIMEOUT(ids(m_store->sessions()), expected, 10000);
         QCOMPARE(held.calls.load(), 3); // "closed" was never converted
+    }
+
+    // Closing a session and saving one of the same id again: the last word is the save.
+    void aSessionSavedAgainAfterItsRemovalIsSaved()
+    {
+        HeldConverter held;
+        held.hold = true;
+        SessionSaver saver(m_store.get(), held.converter());
+        saver.update(m_runner, details(QStringLiteral("kept"), 0));
+        QVERIFY(held.entered.tryAcquire(1, 10000));
+        held.hold = false;
+        saver.update(m_runner, details(QStringLiteral("again"), 1));
+        saver.remove(QStringLiteral("again"));
+        saver.update(m_runner, details(QStringLiteral("again"), 2));
+        held.release.release();
+        const QStringList expected{QStringLiteral("kept"), QStringLiteral("again")};
+        QTRY_COMPARE_WITH_TIMEOUT(ids(m_store->sessions()), expected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(held.calls.load(), 2, 10000);
+        QCOMPARE(m_store->sessions().at(1).position, 2);
+    }
+
+    // A stopped runner has dropped its queue: that is not the session's state to save.
+    void aStoppedSessionIsNotSavedEmpty()
+    {
+        m_runner.append(QStringLiteral("one"));
+        m_runner.append(QStringLiteral("two"));
+        SessionSaver saver(m_store.get());
+        saver.update(m_runner, details(QStringLiteral("a"), 0));
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->sessions().size(), 1, 10000);
+        QCOMPARE(m_store->sessions().constFirst().waiting.size(), 2);
+        m_runner.stop();
+        saver.update(m_runner, details(QStringLiteral("a"), 0));
+        SessionRunner other = SessionRunner::create([](const QVariant &) { return QVariant(); });
+        saver.update(other, details(QStringLiteral("b"), 1)); // after a's
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->sessions().size(), 2, 10000);
+        QCOMPARE(m_store->sessions().constFirst().waiting.size(), 2);
+        other.stop();
     }
 
 private:

@@ -461,11 +461,10 @@ void AppController::sessionClosed(SessionWindow *window)
         return;
     m_dirtySessions.removeAll(window);
     if (windows().size() <= 1) {
-        // The last window: the application quits with it, and its session is restored next
-        // time, as a quit's sessions are.
+        // The last window: the application quits with it (unless the History window stays
+        // open), and its session is restored next time, as a quit's sessions are.
         if (m_options.ownsSessions)
-            m_sessionSaver->finish(savedSessions());
-        m_quitting = true;
+            m_sessionSaver->replace(savedSessions());
         return;
     }
     if (m_options.ownsSessions)

@@ -4,14 +4,30 @@
 
 #include <TaskRunner/sessionstore.h>
 
-#include <mutex>
+#include <QLoggingCategory>
+
+#include <utility>
+
+Q_LOGGING_CATEGORY(lcSessionSaver, "taskrunner.sessions", QtInfoMsg)
 
 SessionSaver::SessionSaver(TaskRunner::SessionStore *store, Converter convert)
-    : m_store(store)
-    , m_convert(convert ? std::move(convert) : Converter(&TaskPersistence::savedSession))
+    : m_shared(std::make_shared<Shared>())
 {
-    m_pool.setMaxThreadCount(1);
-    m_pool.setObjectName(QStringLiteral("SessionSaver"));
+    m_shared->store = store;
+    m_shared->convert = convert ? std::move(convert) : Converter(&TaskPersistence::savedSession);
+    TaskRunner::RunnerOptions options;
+    options.recordLimit = 0; // its steps are not looked at
+    options.threadName = QStringLiteral("saving sessions");
+    QString error;
+    m_runner = TaskRunner::SessionRunner::create(
+        [shared = m_shared](const QVariant &) {
+            runStep(*shared);
+            return QVariant();
+        },
+        options, &error);
+    if (!m_runner) // each step is then taken on the caller's thread, at once
+        qCWarning(lcSessionSaver, "sessions are converted on the GUI thread: %s",
+                  qPrintable(error));
 }
 
 SessionSaver::~SessionSaver()
@@ -19,10 +35,12 @@ SessionSaver::~SessionSaver()
     {
         std::lock_guard lock(m_shared->mutex);
         m_shared->open = false;
+        m_shared->steps.clear();
         m_shared->pending.clear();
     }
-    m_pool.clear();
-    m_pool.waitForDone();
+    m_runner.stop();
+    // Bounded by one conversion; the converter may use what its owner destroys after this.
+    m_runner.finished().waitForFinished();
 }
 
 void SessionSaver::update(const TaskRunner::SessionRunner &runner,
@@ -32,28 +50,17 @@ void SessionSaver::update(const TaskRunner::SessionRunner &runner,
         std::lock_guard lock(m_shared->mutex);
         if (!m_shared->open)
             return;
-        const bool queued = m_shared->pending.contains(details.id);
-        m_shared->pending.insert(details.id, Pending{runner, details});
-        if (queued)
+        const auto it = m_shared->pending.find(details.id);
+        if (it != m_shared->pending.end()) { // its step has not started: it converts this
+            it->runner = runner;
+            it->details = details;
             return;
-    }
-    m_pool.start([store = m_store, convert = m_convert, shared = m_shared, id = details.id] {
-        Pending taken;
-        {
-            std::lock_guard lock(shared->mutex);
-            const auto it = shared->pending.find(id);
-            if (it == shared->pending.end())
-                return; // removed, or the last state was set
-            taken = std::move(*it);
-            shared->pending.erase(it);
         }
-        const TaskRunner::SavedSession saved = convert(taken.runner, taken.details);
-        // Under the lock: finish() on the GUI thread cannot come between the check and the
-        // store's (non-blocking) setter.
-        std::lock_guard lock(shared->mutex);
-        if (shared->open)
-            store->updateSession(saved);
-    });
+        const quint64 number = ++m_shared->lastStep;
+        m_shared->pending.insert(details.id, Pending{runner, details, number});
+        m_shared->steps.push_back(Step{number, details.id, false});
+    }
+    queueStep();
 }
 
 void SessionSaver::remove(const QString &id)
@@ -63,22 +70,68 @@ void SessionSaver::remove(const QString &id)
         if (!m_shared->open)
             return;
         m_shared->pending.remove(id);
+        m_shared->steps.push_back(Step{++m_shared->lastStep, id, true});
     }
-    // After the conversion of it that may be under way.
-    m_pool.start([store = m_store, shared = m_shared, id] {
-        std::lock_guard lock(shared->mutex);
-        if (shared->open)
-            store->removeSession(id);
-    });
+    queueStep();
+}
+
+void SessionSaver::queueStep()
+{
+    if (!m_runner || m_runner.append(QVariant()) == 0)
+        runStep(*m_shared);
+}
+
+void SessionSaver::replace(const QList<TaskRunner::SavedSession> &sessions)
+{
+    setAll(sessions, false);
 }
 
 void SessionSaver::finish(const QList<TaskRunner::SavedSession> &sessions)
 {
+    setAll(sessions, true);
+}
+
+void SessionSaver::setAll(const QList<TaskRunner::SavedSession> &sessions, bool last)
+{
     {
         std::lock_guard lock(m_shared->mutex);
-        m_shared->open = false;
+        if (!m_shared->open)
+            return;
+        m_shared->open = !last;
+        ++m_shared->generation;
+        m_shared->steps.clear();
         m_shared->pending.clear();
+        // In the lock: a conversion that ends after this sees the new generation.
+        m_shared->store->setSessions(sessions);
     }
-    m_pool.clear();
-    m_store->setSessions(sessions);
+    m_runner.clear();
+}
+
+void SessionSaver::runStep(Shared &shared)
+{
+    std::unique_lock lock(shared.mutex);
+    if (shared.steps.empty())
+        return; // dropped by finish()
+    const Step step = std::move(shared.steps.front());
+    shared.steps.pop_front();
+    if (step.remove) {
+        if (shared.open)
+            shared.store->removeSession(step.id);
+        return;
+    }
+    const auto it = shared.pending.find(step.id);
+    if (it == shared.pending.end() || it->step != step.number)
+        return; // removed before it was converted
+    const Pending taken = std::move(*it);
+    shared.pending.erase(it);
+    if (taken.runner.isStopRequested())
+        return; // its window closed: stopping dropped the queue, which is not what to save
+    const quint64 generation = shared.generation;
+    lock.unlock();
+    const TaskRunner::SavedSession saved = shared.convert(taken.runner, taken.details);
+    // Under the lock: replace() and finish() cannot come between the check and the store's
+    // (non-blocking) setter.
+    lock.lock();
+    if (shared.open && shared.generation == generation)
+        shared.store->updateSession(saved);
 }

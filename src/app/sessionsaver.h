@@ -6,8 +6,8 @@
 #include <QHash>
 #include <QList>
 #include <QString>
-#include <QThreadPool>
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -17,11 +17,11 @@ class SessionStore;
 }
 
 // Hands the sessions' changes to the store in the order they were made, each session's tasks
-// converted on a thread of its own: a queue of 10^6 tasks takes about a quarter of a second to
-// convert, which the GUI thread would otherwise spend on every change of it. A change asked
-// for while one of the same session waits to be converted is the same conversion: it reads the
-// queue when it runs. The methods are for one thread (the GUI's); the store's setters are
-// thread-safe.
+// converted on a session runner of its own: a queue of 10^6 tasks takes about a quarter of a
+// second to convert, which the GUI thread would otherwise spend on every change of it. A change
+// asked for while one of the same session waits to be converted is the same conversion: it
+// reads the queue when it runs. The methods are for one thread (the GUI's); the store's setters
+// are thread-safe.
 class SessionSaver
 {
 public:
@@ -39,8 +39,10 @@ public:
     void update(const TaskRunner::SessionRunner &runner, const TaskRunner::SavedSession &details);
     // The session `id` is no longer saved, after the changes asked for before.
     void remove(const QString &id);
-    // The last state, set now (converted by the caller): a change asked for before and not
-    // handed to the store yet is dropped, and none is accepted after.
+    // Every session, set now (converted by the caller): a change asked for before and not
+    // handed to the store yet is dropped.
+    void replace(const QList<TaskRunner::SavedSession> &sessions);
+    // The same for the last state: no change is accepted after it.
     void finish(const QList<TaskRunner::SavedSession> &sessions);
 
 private:
@@ -48,17 +50,32 @@ private:
     {
         TaskRunner::SessionRunner runner;
         TaskRunner::SavedSession details;
+        quint64 step = 0; // the step that converts it
     };
-    // Shared with the pool's jobs, under `mutex`.
+    struct Step
+    {
+        quint64 number = 0;
+        QString id;
+        bool remove = false;
+    };
+    // Shared with the runner's thread, under `mutex`.
     struct Shared
     {
+        TaskRunner::SessionStore *store = nullptr;
+        Converter convert;
         std::mutex mutex;
         bool open = true;
-        QHash<QString, Pending> pending; // by session id: converted by a job already queued
+        std::deque<Step> steps;          // in the order they were asked for
+        QHash<QString, Pending> pending; // by session id: what its queued step converts
+        quint64 lastStep = 0;
+        quint64 generation = 0; // one more at each replace(): older conversions are dropped
     };
+    // On the runner's thread: the oldest step.
+    static void runStep(Shared &shared);
+    // Runs the new step on the runner's thread (on this one when it has none).
+    void queueStep();
+    void setAll(const QList<TaskRunner::SavedSession> &sessions, bool last);
 
-    TaskRunner::SessionStore *const m_store;
-    const Converter m_convert;
-    const std::shared_ptr<Shared> m_shared = std::make_shared<Shared>();
-    QThreadPool m_pool; // one thread: the jobs run in the order they were queued
+    const std::shared_ptr<Shared> m_shared;
+    TaskRunner::SessionRunner m_runner; // one thread: its tasks run in the order they came
 };

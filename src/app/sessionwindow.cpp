@@ -135,6 +135,9 @@ void SessionWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    // Saved (the last window) or forgotten (any other) as it is before it stops.
+    if (m_controller)
+        m_controller->sessionClosed(this);
     // Returns at once even if the running task ignores interruption.
     m_runner.stop();
     if (m_controller)
