@@ -146,6 +146,7 @@ private slots:
     void cancelWakesTheTasksCallbacks();
     void moveWaitingTasks();
     void waitingTasksTakenAndJustAppendedAreOneQueue();
+    void aLongQueueIsCopiedAsItWasWhileTheRunnerTakesAndOthersAppend();
     void pauseLetsTheRunningTaskFinishAndTakesNoNewOne();
     void startPausedTakesNothingUntilResumed();
     void theThreadHasTheNameAskedFor();
@@ -794,6 +795,60 @@ void tst_SessionRunner::moveWaitingTasks()
     std::lock_guard lock(mutex);
     QCOMPARE(ran, (QVariantList{QStringLiteral("a"), QStringLiteral("c"), QStringLiteral("d"),
                                 QStringLiteral("b")}));
+}
+
+void tst_SessionRunner::aLongQueueIsCopiedAsItWasWhileTheRunnerTakesAndOthersAppend()
+{
+    // A long queue is copied in slices, the locks let go between them: the copy must still be
+    // the queue at one moment, the one its state tells, while the runner takes tasks from the
+    // front, another thread appends at the back and a third cancels (which starts it over).
+    TaskRunner::RunnerOptions options;
+    options.startPaused = true;
+    options.recordLimit = 0;
+    ScopedRunner runner([](const QVariant &task) { return task; }, options);
+    constexpr int queued = 200'000;
+    std::vector<TaskRunner::TaskId> ids;
+    for (int i = 0; i < queued; ++i)
+        ids.push_back(runner->append(i));
+    std::atomic<bool> done{false};
+    std::thread appender([&] {
+        for (int i = 0; i < queued && !done.load(); ++i)
+            runner->append(-1);
+    });
+    std::thread canceller([&] {
+        for (size_t i = ids.size() / 2; i < ids.size() && !done.load(); i += 1000)
+            runner->cancel(ids[i]);
+    });
+    runner->resume();
+    int copies = 0;
+    QString problem;
+    for (int round = 0; round < 20 && problem.isEmpty(); ++round) {
+        TaskRunner::SessionRunnerState state;
+        const QList<TaskRunner::QueuedTask> tasks = runner->waitingTasks(&state);
+        if (tasks.size() != state.queueLength)
+            problem = QStringLiteral("%1 tasks copied, %2 waiting")
+                          .arg(tasks.size())
+                          .arg(state.queueLength);
+        for (qsizetype i = 1; i < tasks.size() && problem.isEmpty(); ++i) {
+            if (tasks.at(i).number <= tasks.at(i - 1).number)
+                problem = QStringLiteral("task %1 after %2")
+                              .arg(tasks.at(i).number)
+                              .arg(tasks.at(i - 1).number);
+        }
+        if (!tasks.isEmpty() && tasks.constLast().number > state.appended)
+            problem = QStringLiteral("task %1 copied, appended after the %2 of the state")
+                          .arg(tasks.constLast().number)
+                          .arg(state.appended);
+        if (!tasks.isEmpty() && state.busy && tasks.constFirst().number <= state.runningNumber)
+            problem =
+                QStringLiteral("the running task %1 is copied as waiting").arg(state.runningNumber);
+        ++copies;
+    }
+    done = true;
+    appender.join();
+    canceller.join();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(copies, 20);
 }
 
 void tst_SessionRunner::waitingTasksTakenAndJustAppendedAreOneQueue()

@@ -114,9 +114,12 @@ void SessionSaver::runStep(Shared &shared)
         return; // dropped by finish()
     const Step step = std::move(shared.steps.front());
     shared.steps.pop_front();
+    TaskRunner::SavedSession released; // the last copy of what the store held: freed unlocked
     if (step.remove) {
         if (shared.open)
             shared.store->removeSession(step.id);
+        lock.unlock();
+        released = shared.handedOver.take(step.id);
         return;
     }
     const auto it = shared.pending.find(step.id);
@@ -128,10 +131,14 @@ void SessionSaver::runStep(Shared &shared)
         return; // its window closed: stopping dropped the queue, which is not what to save
     const quint64 generation = shared.generation;
     lock.unlock();
-    const TaskRunner::SavedSession saved = shared.convert(taken.runner, taken.details);
+    TaskRunner::SavedSession saved = shared.convert(taken.runner, taken.details);
     // Under the lock: replace() and finish() cannot come between the check and the store's
     // (non-blocking) setter.
     lock.lock();
-    if (shared.open && shared.generation == generation)
+    const bool handed = shared.open && shared.generation == generation;
+    if (handed)
         shared.store->updateSession(saved);
+    lock.unlock();
+    if (handed)
+        released = std::exchange(shared.handedOver[step.id], std::move(saved));
 }

@@ -69,6 +69,10 @@ private:
         QHash<QString, Pending> pending; // by session id: what its queued step converts
         quint64 lastStep = 0;
         quint64 generation = 0; // one more at each replace(): older conversions are dropped
+        // What runStep() handed to the store, by session id; runStep() only. Holding it, the
+        // store frees no queue under its lock (or this one) when it replaces it: runStep()
+        // frees it after, with no lock held.
+        QHash<QString, TaskRunner::SavedSession> handedOver;
     };
     // On the runner's thread: the oldest step.
     static void runStep(Shared &shared);

@@ -69,6 +69,7 @@ private:
     alignas(64) mutable BriefMutex m_mutex;
     Queue m_queue;
     quint64 m_queueRevision = 0; // changes but append()'s; SessionRunnerState::queueRevision
+    quint64 m_taken = 0;         // tasks the runner took from the front, for waitingTasks()
     Queue m_graveyard;           // dropped tasks for the runner's thread to destroy
 
     alignas(64) mutable BriefMutex m_intakeMutex;

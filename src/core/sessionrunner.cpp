@@ -300,17 +300,54 @@ SessionRunnerState SessionCore::stateLocked() const
 
 QList<QueuedTask> SessionCore::waitingTasks(SessionRunnerState *stateThen) const
 {
-    std::lock_guard lock(m_mutex);
-    if (stateThen)
-        *stateThen = stateLocked();
+    // A long queue is copied in slices, the locks let go between them, so that a queue of 10^6
+    // tasks (about 65 ms to copy, each task's data touched) does not hold the runner, append()
+    // and every other caller for all of that. The copy is the queue as it was at the start:
+    // the runner taking tasks from its front and append() adding to its back move nothing in
+    // it. Any other change (cancel, move, clear, stop) starts it over, as does the runner
+    // taking a task not copied yet; after two such starts the copy is made in one hold.
+    constexpr qsizetype slice = 8192;
     QList<QueuedTask> tasks;
-    std::lock_guard intake(m_intakeMutex);
-    tasks.reserve(qsizetype(m_queue.size() + m_intake.size()));
-    for (const Queue *queue : {&m_queue, &m_intake}) {
-        for (const Entry &entry : *queue)
-            tasks.append(entry.queued);
+    std::unique_lock lock(m_mutex);
+    std::unique_lock<BriefMutex> intake(m_intakeMutex, std::defer_lock);
+    qsizetype total = 0;
+    quint64 revision = 0;
+    quint64 takenAtStart = 0;
+    const auto begin = [&] {
+        tasks.clear();
+        if (stateThen)
+            *stateThen = stateLocked(); // takes m_intakeMutex: append() may add before the next
+        intake.lock();
+        total = stateThen ? stateThen->queueLength : qsizetype(m_queue.size() + m_intake.size());
+        revision = m_queueRevision;
+        takenAtStart = m_taken;
+        tasks.reserve(total);
+    };
+    begin();
+    for (int starts = 1;;) {
+        // Where the next task to copy is now: the runner took m_taken - takenAtStart since.
+        const qsizetype shift = qsizetype(m_taken - takenAtStart);
+        const qsizetype from = tasks.size() - shift;
+        if (from >= 0) {
+            const qsizetype end =
+                starts > 2 ? total - shift : std::min(total - shift, from + slice);
+            const qsizetype queued = qsizetype(m_queue.size());
+            for (qsizetype i = from; i < end; ++i)
+                tasks.append(i < queued ? m_queue[size_t(i)].queued
+                                        : m_intake[size_t(i - queued)].queued);
+            if (tasks.size() == total)
+                return tasks;
+            intake.unlock();
+            lock.unlock();
+            lock.lock();
+            intake.lock();
+            if (m_queueRevision == revision)
+                continue;
+        }
+        intake.unlock();
+        ++starts;
+        begin();
     }
-    return tasks;
 }
 
 TaskRecordBatch SessionCore::records(quint64 fromSequence, qsizetype maxCount) const
@@ -409,6 +446,7 @@ void SessionCore::threadMain()
 
         entry = std::move(m_queue.front());
         m_queue.pop_front();
+        ++m_taken;
         const Clock::time_point started = previousEnd ? *previousEnd : Clock::now();
         const TaskId taskId = entry.queued.id;
         m_state.busy = true;
