@@ -114,12 +114,11 @@ void SessionSaver::runStep(Shared &shared)
         return; // dropped by finish()
     const Step step = std::move(shared.steps.front());
     shared.steps.pop_front();
-    TaskRunner::SavedSession released; // the last copy of what the store held: freed unlocked
     if (step.remove) {
         if (shared.open)
             shared.store->removeSession(step.id);
         lock.unlock();
-        released = shared.handedOver.take(step.id);
+        shared.handedOver.remove(step.id); // the last copy of what the store held
         return;
     }
     const auto it = shared.pending.find(step.id);
@@ -131,7 +130,7 @@ void SessionSaver::runStep(Shared &shared)
         return; // its window closed: stopping dropped the queue, which is not what to save
     const quint64 generation = shared.generation;
     lock.unlock();
-    TaskRunner::SavedSession saved = shared.convert(taken.runner, taken.details);
+    const TaskRunner::SavedSession saved = shared.convert(taken.runner, taken.details);
     // Under the lock: replace() and finish() cannot come between the check and the store's
     // (non-blocking) setter.
     lock.lock();
@@ -140,5 +139,5 @@ void SessionSaver::runStep(Shared &shared)
         shared.store->updateSession(saved);
     lock.unlock();
     if (handed)
-        released = std::exchange(shared.handedOver[step.id], std::move(saved));
+        shared.handedOver.insert(step.id, saved); // frees what the store held before, if last
 }
