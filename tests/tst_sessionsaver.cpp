@@ -1,7 +1,5 @@
 #include "sessionsaver.h"
-#include "taskpersistence.h"
 
-#include <TaskRunner/commandspec.h>
 #include <TaskRunner/sessionstore.h>
 
 #include <QCoreApplication>
@@ -24,6 +22,21 @@ SavedSession details(const QString &id, int position)
     session.windowNumber = position + 1;
     session.position = position;
     return session;
+}
+
+// The app's conversion (TaskPersistence::savedSession) for tasks that are plain texts: the
+// details with the waiting tasks.
+SavedSession plainConversion(const SessionRunner &runner, const SavedSession &details)
+{
+    SavedSession saved = details;
+    for (const QueuedTask &task : runner.waitingTasks()) {
+        SavedTask savedTask;
+        savedTask.kind = QStringLiteral("text");
+        savedTask.commandLine = task.task.toString();
+        savedTask.queuedMs = task.queuedMSecs;
+        saved.waiting << savedTask;
+    }
+    return saved;
 }
 
 QStringList ids(const QList<SavedSession> &sessions)
@@ -53,7 +66,7 @@ struct HeldConverter
                 entered.release();
                 release.tryAcquire(1, 10000); // a test that fails does not hang
             }
-            return TaskPersistence::savedSession(runner, session);
+            return plainConversion(runner, session);
         };
     }
 };
@@ -85,15 +98,9 @@ private slots:
 
     void theQueueIsSavedAsItIsWhenConverted()
     {
-        const CommandSpec first{QStringLiteral("echo"),
-                                {QStringLiteral("one"), QStringLiteral("two words")},
-                                QStringLiteral("/tmp"),
-                                false,
-                                {}};
-        m_runner.append(QVariant::fromValue(first));
-        m_runner.append(
-            QVariant::fromValue(CommandSpec{QStringLiteral("sleep 1 && date"), {}, {}, true, {}}));
-        SessionSaver saver(m_store.get());
+        m_runner.append(QStringLiteral("one"));
+        m_runner.append(QStringLiteral("two"));
+        SessionSaver saver(m_store.get(), &plainConversion);
         SavedSession session = details(QStringLiteral("a"), 0);
         session.watch = QStringLiteral("Load");
         saver.update(m_runner, session);
@@ -102,11 +109,8 @@ private slots:
         QCOMPARE(saved.id, QStringLiteral("a"));
         QCOMPARE(saved.watch, QStringLiteral("Load"));
         QCOMPARE(saved.waiting.size(), 2);
-        QCOMPARE(saved.waiting.at(0).program, QStringLiteral("echo"));
-        QCOMPARE(saved.waiting.at(0).arguments, first.arguments);
-        QCOMPARE(saved.waiting.at(0).folder, QStringLiteral("/tmp"));
-        QCOMPARE(saved.waiting.at(1).kind, QStringLiteral("shell"));
-        QVERIFY(!saved.running);
+        QCOMPARE(saved.waiting.at(0).commandLine, QStringLiteral("one"));
+        QCOMPARE(saved.waiting.at(1).commandLine, QStringLiteral("two"));
     }
 
     void theConversionRunsOffTheCallersThread()
@@ -223,7 +227,7 @@ private slots:
     {
         m_runner.append(QStringLiteral("one"));
         m_runner.append(QStringLiteral("two"));
-        SessionSaver saver(m_store.get());
+        SessionSaver saver(m_store.get(), &plainConversion);
         saver.update(m_runner, details(QStringLiteral("a"), 0));
         QTRY_COMPARE_WITH_TIMEOUT(m_store->sessions().size(), 1, 10000);
         QCOMPARE(m_store->sessions().constFirst().waiting.size(), 2);

@@ -37,7 +37,8 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_recorder(std::make_unique<HistoryRecorder>(m_history.get()))
     , m_sessionStore(
           std::make_unique<TaskRunner::SessionStore>(TaskRunner::SessionStore::defaultPath()))
-    , m_sessionSaver(std::make_unique<SessionSaver>(m_sessionStore.get()))
+    , m_sessionSaver(
+          std::make_unique<SessionSaver>(m_sessionStore.get(), &TaskPersistence::savedSession))
     , m_sessionSaveTimer(new QTimer(this))
 {
     installAccessibleInterfaces();

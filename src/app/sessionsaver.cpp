@@ -1,7 +1,5 @@
 #include "sessionsaver.h"
 
-#include "taskpersistence.h"
-
 #include <TaskRunner/sessionstore.h>
 
 #include <QLoggingCategory>
@@ -14,7 +12,7 @@ SessionSaver::SessionSaver(TaskRunner::SessionStore *store, Converter convert)
     : m_shared(std::make_shared<Shared>())
 {
     m_shared->store = store;
-    m_shared->convert = convert ? std::move(convert) : Converter(&TaskPersistence::savedSession);
+    m_shared->convert = std::move(convert);
     TaskRunner::RunnerOptions options;
     options.recordLimit = 0; // its steps are not looked at
     options.threadName = QStringLiteral("saving sessions");

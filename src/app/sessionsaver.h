@@ -28,8 +28,9 @@ public:
     using Converter = std::function<TaskRunner::SavedSession(
         const TaskRunner::SessionRunner &runner, const TaskRunner::SavedSession &details)>;
 
-    // `convert` defaults to TaskPersistence::savedSession.
-    explicit SessionSaver(TaskRunner::SessionStore *store, Converter convert = {});
+    // `convert` makes a session's saved state (the app's is TaskPersistence::savedSession); it
+    // runs on the saver's thread.
+    SessionSaver(TaskRunner::SessionStore *store, Converter convert);
     // Drops what is not converted yet and waits for the one conversion under way, if any.
     ~SessionSaver();
     SessionSaver(const SessionSaver &) = delete;

@@ -214,7 +214,7 @@ double sessionSaveLoopLatencyP99Ms(TaskRunner::SessionRunner &runner, bool onGui
     TaskRunner::SessionStore store(folder.filePath(QStringLiteral("sessions.json")));
     Bench::LoopProbe probe;
     {
-        SessionSaver saver(&store);
+        SessionSaver saver(&store, &TaskPersistence::savedSession);
         TaskRunner::SavedSession details;
         details.id = QStringLiteral("bench");
         details.windowNumber = 1;
