@@ -240,6 +240,19 @@ private slots:
         other.stop();
     }
 
+    // What the app spaces its changes by.
+    void theLastConversionTimeIsKnown()
+    {
+        SessionSaver saver(m_store.get(),
+                           [](const SessionRunner &runner, const SavedSession &session) {
+                               QThread::msleep(60); // a conversion that takes 60 ms or more
+                               return plainConversion(runner, session);
+                           });
+        QCOMPARE(saver.lastConversionMs(), 0);
+        saver.update(m_runner, details(QStringLiteral("a"), 0));
+        QTRY_VERIFY_WITH_TIMEOUT(saver.lastConversionMs() >= 60, 10000);
+    }
+
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<SessionStore> m_store;

@@ -447,6 +447,10 @@ void AppController::sessionChanged(SessionWindow *window)
 
 void AppController::saveDirtySessions()
 {
+    // Changes are gathered for at least twice as long as the last conversion took: the saver's
+    // thread converts a third of the time at most while a queue of 10^6 tasks changes.
+    m_sessionSaveTimer->setInterval(int(std::clamp<qint64>(
+        2 * m_sessionSaver->lastConversionMs(), TaskRunner::SessionStore::coalesceMs, 10'000)));
     const QList<QPointer<SessionWindow>> dirty = std::exchange(m_dirtySessions, {});
     const QList<SessionWindow *> open = windows();
     for (const auto &window : dirty) {

@@ -2,6 +2,7 @@
 
 #include <TaskRunner/sessionstore.h>
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 
 #include <utility>
@@ -128,7 +129,10 @@ void SessionSaver::runStep(Shared &shared)
         return; // its window closed: stopping dropped the queue, which is not what to save
     const quint64 generation = shared.generation;
     lock.unlock();
+    QElapsedTimer converting;
+    converting.start();
     const TaskRunner::SavedSession saved = shared.convert(taken.runner, taken.details);
+    shared.lastConversionMs.store(converting.elapsed());
     // Under the lock: replace() and finish() cannot come between the check and the store's
     // (non-blocking) setter.
     lock.lock();

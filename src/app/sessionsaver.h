@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -45,6 +46,10 @@ public:
     void replace(const QList<TaskRunner::SavedSession> &sessions);
     // The same for the last state: no change is accepted after it.
     void finish(const QList<TaskRunner::SavedSession> &sessions);
+    // How long the last conversion took, in ms (any thread): the caller may space its changes
+    // by it, so that a queue of 10^6 tasks that changes all the time is not converted all the
+    // time.
+    qint64 lastConversionMs() const { return m_shared->lastConversionMs.load(); }
 
 private:
     struct Pending
@@ -70,6 +75,7 @@ private:
         QHash<QString, Pending> pending; // by session id: what its queued step converts
         quint64 lastStep = 0;
         quint64 generation = 0; // one more at each replace(): older conversions are dropped
+        std::atomic<qint64> lastConversionMs{0};
         // What runStep() handed to the store, by session id; runStep() only. Holding it, the
         // store frees no queue under its lock (or this one) when it replaces it: runStep()
         // frees it after, with no lock held.
