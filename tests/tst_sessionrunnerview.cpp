@@ -63,6 +63,7 @@ struct DialogAnswer
                 return;
             ++asked;
             text = dialog->findChild<QLabel *>(QStringLiteral("textLabel"))->text();
+            detail = dialog->findChild<QLabel *>(QStringLiteral("informativeLabel"))->text();
             dialog->findChild<QCheckBox *>(QStringLiteral("dontAskCheckBox"))
                 ->setChecked(dontAskAgain);
             accept ? dialog->accept() : dialog->reject();
@@ -72,6 +73,7 @@ struct DialogAnswer
     QTimer timer;
     int asked = 0;
     QString text;
+    QString detail;
 };
 
 struct Window
@@ -693,10 +695,21 @@ void tst_SessionRunnerView::closingAsksOnlyWhileCommandsWaitOrRun()
     w.type(QStringLiteral("echo waiting"));
     QTRY_VERIFY_WITH_TIMEOUT(w.window->runner().state().busy, 5000);
     {
+        // The last window: the app quits with it and saves what waits.
         DialogAnswer no(false);
         QVERIFY(!w.window->close());
         QCOMPARE(no.asked, 1);
         QCOMPARE(no.text, QStringLiteral("Close this window and stop 2 commands?"));
+        QVERIFY2(no.detail.contains(QLatin1String("come back")), qPrintable(no.detail));
+    }
+    {
+        // Another window is open: what waits here is dropped.
+        Window other(app);
+        DialogAnswer no(false);
+        QVERIFY(!w.window->close());
+        QCOMPARE(no.asked, 1);
+        QVERIFY2(no.detail.contains(QLatin1String("dropped")), qPrintable(no.detail));
+        QVERIFY(other.window->close());
     }
     QVERIFY(w.window->isVisible());
     {

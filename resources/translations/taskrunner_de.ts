@@ -1429,10 +1429,6 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
         </translation>
     </message>
     <message>
-        <source>&amp;Resume</source>
-        <translation>&amp;Fortsetzen</translation>
-    </message>
-    <message>
         <source>&amp;Discard</source>
         <translation>Verw&amp;erfen</translation>
     </message>
@@ -1443,6 +1439,10 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
     <message>
         <source>stopped when Task Runner quit</source>
         <translation>gestoppt, als Task Runner beendet wurde</translation>
+    </message>
+    <message>
+        <source>Resume &amp;Queue</source>
+        <translation>&amp;Fortsetzen</translation>
     </message>
 </context>
 <context>

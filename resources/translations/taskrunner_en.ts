@@ -1418,10 +1418,6 @@ those of the running instance. --new-instance starts an instance of its own.</so
         </translation>
     </message>
     <message>
-        <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Discard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1431,6 +1427,10 @@ those of the running instance. --new-instance starts an instance of its own.</so
     </message>
     <message>
         <source>stopped when Task Runner quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume &amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -506,9 +506,10 @@ bool AppController::confirmStoppingCommands(QWidget *parent, int commands, bool 
     dialog.setWindowTitle(quitting ? tr("Quit Task Runner") : tr("Close Session"));
     dialog.setText(quitting ? tr("Quit and stop %n command(s)?", "", commands)
                             : tr("Close this window and stop %n command(s)?", "", commands),
-                   // At a quit, the sessions are saved (unless another instance owns them):
-                   // the waiting commands come back at the next start, paused.
-                   quitting && m_options.ownsSessions
+                   // At a quit, and when the last window closes (the app quits with it), the
+                   // sessions are saved (unless another instance owns them): the waiting
+                   // commands come back at the next start, paused.
+                   (quitting || windows().size() <= 1) && m_options.ownsSessions
                        ? tr("Running commands get SIGTERM, and SIGKILL if they do not end; "
                             "waiting ones come back, paused, at the next start.")
                        : tr("Running commands get SIGTERM, and SIGKILL if they do not end; "

@@ -238,8 +238,9 @@ void SessionWindow::showRestoreNotice()
         text += QLatin1Char(' ') +
                 tr("%n saved task(s) could not be read and were left out.", "", m_unreadableTasks);
     if (m_restoredTasks > 0) {
+        // Alt+Q: Alt+R is the watch's Resume, shown while the watch is paused.
         ui->noticeBar->showNotice(
-            text, tr("&Resume"), [this] { m_runner.resume(); }, tr("&Discard"),
+            text, tr("Resume &Queue"), [this] { m_runner.resume(); }, tr("&Discard"),
             [this] {
                 // The last run's waiting tasks only, dropped as Clear Queue drops them (not
                 // recorded, and at once however many): those queued since are queued again,
