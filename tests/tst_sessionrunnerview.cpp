@@ -699,7 +699,7 @@ void tst_SessionRunnerView::closingAsksOnlyWhileCommandsWaitOrRun()
         DialogAnswer no(false);
         QVERIFY(!w.window->close());
         QCOMPARE(no.asked, 1);
-        QCOMPARE(no.text, QStringLiteral("Close this window and stop 2 commands?"));
+        QCOMPARE(no.text, QStringLiteral("Close the last window with 2 commands not done?"));
         QVERIFY2(no.detail.contains(QLatin1String("come back")), qPrintable(no.detail));
     }
     {
@@ -708,6 +708,7 @@ void tst_SessionRunnerView::closingAsksOnlyWhileCommandsWaitOrRun()
         DialogAnswer no(false);
         QVERIFY(!w.window->close());
         QCOMPARE(no.asked, 1);
+        QCOMPARE(no.text, QStringLiteral("Close this window and stop 2 commands?"));
         QVERIFY2(no.detail.contains(QLatin1String("dropped")), qPrintable(no.detail));
         QVERIFY(other.window->close());
     }
@@ -740,7 +741,8 @@ void tst_SessionRunnerView::quitAsksOnceForEveryWindow()
         DialogAnswer no(false);
         QVERIFY(!app.quit());
         QCOMPARE(no.asked, 1);
-        QCOMPARE(no.text, QStringLiteral("Quit and stop 3 commands?"));
+        QCOMPARE(no.text, QStringLiteral("Quit with 3 commands not done?"));
+        QVERIFY2(no.detail.contains(QLatin1String("come back")), qPrintable(no.detail));
     }
     QCOMPARE(app.windows().size(), 2);
     DialogAnswer yes(true);

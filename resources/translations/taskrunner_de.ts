@@ -100,6 +100,20 @@
         <comment>a window, in the History window&apos;s list</comment>
         <translation>Sitzung %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Quit with %n command(s) not done?</source>
+        <translation>
+            <numerusform>Mit %n unerledigten Befehl beenden?</numerusform>
+            <numerusform>Mit %n unerledigten Befehlen beenden?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Close the last window with %n command(s) not done?</source>
+        <translation>
+            <numerusform>Das letzte Fenster mit %n unerledigten Befehl schließen?</numerusform>
+            <numerusform>Das letzte Fenster mit %n unerledigten Befehlen schließen?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AppOptions</name>

@@ -100,6 +100,20 @@
         <comment>a window, in the History window&apos;s list</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Quit with %n command(s) not done?</source>
+        <translation>
+            <numerusform>Quit with %n command not done?</numerusform>
+            <numerusform>Quit with %n commands not done?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Close the last window with %n command(s) not done?</source>
+        <translation>
+            <numerusform>Close the last window with %n command not done?</numerusform>
+            <numerusform>Close the last window with %n commands not done?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AppOptions</name>

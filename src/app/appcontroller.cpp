@@ -504,16 +504,22 @@ bool AppController::confirmStoppingCommands(QWidget *parent, int commands, bool 
         return true;
     ConfirmDialog dialog(parent);
     dialog.setWindowTitle(quitting ? tr("Quit Task Runner") : tr("Close Session"));
-    dialog.setText(quitting ? tr("Quit and stop %n command(s)?", "", commands)
-                            : tr("Close this window and stop %n command(s)?", "", commands),
-                   // At a quit, and when the last window closes (the app quits with it), the
-                   // sessions are saved (unless another instance owns them): the waiting
-                   // commands come back at the next start, paused.
-                   (quitting || windows().size() <= 1) && m_options.ownsSessions
-                       ? tr("Running commands get SIGTERM, and SIGKILL if they do not end; "
-                            "waiting ones come back, paused, at the next start.")
-                       : tr("Running commands get SIGTERM, and SIGKILL if they do not end; "
-                            "waiting ones are dropped."));
+    // At a quit, and when the last window closes (the app quits with it), the sessions are
+    // saved (unless another instance owns them): the waiting commands are not stopped but come
+    // back at the next start, paused.
+    const bool lastWindow = !quitting && windows().size() <= 1;
+    if ((quitting || lastWindow) && m_options.ownsSessions) {
+        dialog.setText(quitting
+                           ? tr("Quit with %n command(s) not done?", "", commands)
+                           : tr("Close the last window with %n command(s) not done?", "", commands),
+                       tr("Running commands get SIGTERM, and SIGKILL if they do not end; "
+                          "waiting ones come back, paused, at the next start."));
+    } else {
+        dialog.setText(quitting ? tr("Quit and stop %n command(s)?", "", commands)
+                                : tr("Close this window and stop %n command(s)?", "", commands),
+                       tr("Running commands get SIGTERM, and SIGKILL if they do not end; "
+                          "waiting ones are dropped."));
+    }
     dialog.setAcceptText(quitting ? tr("&Quit") : tr("&Close Window"));
     dialog.setDontAskAgainVisible(true);
     if (dialog.exec() != QDialog::Accepted)
