@@ -753,11 +753,12 @@ void tst_SessionWindow::theBusyLabelSaysWorkingPausedOrIdleInTheSameRoom()
     QTRY_COMPARE_WITH_TIMEOUT(busy->text(), QStringLiteral("● Working"), 5000);
     QCOMPARE(room(), idle);
     QVERIFY(busy->sizeHint().width() <= idle);
-    // Paused, the running task goes on and is still shown as working; once it ended, the label
-    // says the queue is paused rather than idle.
+    // Paused, the running task goes on and the label says the queue pauses after it; once it
+    // ended, that the queue is paused rather than idle.
     QTest::mouseClick(button(window, "pauseQueueButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(window->runner().state().paused, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(busy->text(), QStringLiteral("● Working"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(busy->text(), QStringLiteral("● Pausing"), 5000);
+    QCOMPARE(room(), idle);
     gate.open();
     QTRY_COMPARE_WITH_TIMEOUT(busy->text(), QStringLiteral("Paused"), 5000);
     QCOMPARE(room(), idle);

@@ -1325,6 +1325,11 @@ bleiben die der laufenden Instanz. --new-instance startet eine eigene Instanz.</
         <source>R&amp;esume Queue</source>
         <translation>Warteschlange for&amp;tsetzen</translation>
     </message>
+    <message>
+        <source>● Pausing</source>
+        <comment>the session&apos;s queue, once its running task ends</comment>
+        <translation>● Hält an</translation>
+    </message>
 </context>
 <context>
     <name>SessionWindow</name>

@@ -1314,6 +1314,11 @@ those of the running instance. --new-instance starts an instance of its own.</so
         <source>R&amp;esume Queue</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>● Pausing</source>
+        <comment>the session&apos;s queue, once its running task ends</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SessionWindow</name>

@@ -43,6 +43,11 @@ QString pausedText()
 {
     return SessionRunnerView::tr("Paused", "the session's queue");
 }
+// Paused while a task runs: it finishes, and no other starts.
+QString pausingText()
+{
+    return SessionRunnerView::tr("● Pausing", "the session's queue, once its running task ends");
+}
 const QString exampleTaskValue = QStringLiteral("task");
 
 // The least the task table's last column (the result, stretched) is given: its title.
@@ -61,10 +66,10 @@ SessionRunnerView::SessionRunnerView(QWidget *parent)
     ui->setupUi(this);
     makeHeading(ui->headingLabel);
     setFocusProxy(ui->addTaskButton);
-    // "Idle", "Paused" and "● Working" take the same room, so the row does not move when a task
-    // starts.
+    // "Idle", "Paused", "● Pausing" and "● Working" take the same room, so the row does not move
+    // when a task starts.
     int busyWidth = 0;
-    for (const QString &text : {workingText(), pausedText(), idleText()}) {
+    for (const QString &text : {workingText(), pausingText(), pausedText(), idleText()}) {
         ui->busyLabel->setText(text);
         busyWidth = std::max(busyWidth, ui->busyLabel->sizeHint().width());
     }
@@ -730,7 +735,9 @@ void SessionRunnerView::showState()
                              : state.lastResult.isNull() ? tr("None", "no result")
                                                          : resultText(state.lastResult)),
                     state.done + state.failed + state.cancelled > 0);
-    ui->busyLabel->setText(state.busy ? workingText() : state.paused ? pausedText() : idleText());
+    ui->busyLabel->setText(state.busy     ? (state.paused ? pausingText() : workingText())
+                           : state.paused ? pausedText()
+                                          : idleText());
     showProgress(state);
     if (m_outputView && m_outputView->shownTask())
         showSelectedOutput();
