@@ -3,6 +3,7 @@
 #include <TaskRunner/sessionstore.h>
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
@@ -240,16 +241,19 @@ private slots:
         other.stop();
     }
 
-    // What the app spaces its changes by.
+    // What the app spaces its changes by: a conversion held for 60 ms or more.
     void theLastConversionTimeIsKnown()
     {
-        SessionSaver saver(m_store.get(),
-                           [](const SessionRunner &runner, const SavedSession &session) {
-                               QThread::msleep(60); // a conversion that takes 60 ms or more
-                               return plainConversion(runner, session);
-                           });
+        HeldConverter held;
+        held.hold = true;
+        SessionSaver saver(m_store.get(), held.converter());
         QCOMPARE(saver.lastConversionMs(), 0);
         saver.update(m_runner, details(QStringLiteral("a"), 0));
+        QVERIFY(held.entered.tryAcquire(1, 10000));
+        QElapsedTimer converting;
+        converting.start();
+        QTRY_VERIFY_WITH_TIMEOUT(converting.elapsed() >= 60, 10000);
+        held.release.release();
         QTRY_VERIFY_WITH_TIMEOUT(saver.lastConversionMs() >= 60, 10000);
     }
 
